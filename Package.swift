@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "tonearm",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tonearm", targets: ["tonearm"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .executableTarget(name: "tonearm", dependencies: [
+            "Analysis", "TrackStore", "CollectionScan", "Models", "Report", "Playlists", "Web",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .target(name: "TrackStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "CollectionScan", dependencies: ["TrackStore"]),
+        .target(name: "Models", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Analysis", dependencies: ["TrackStore", "CollectionScan", "Models"]),
+        .target(name: "Report", dependencies: ["TrackStore"], resources: [.copy("Assets")]),
+        .target(name: "Playlists", dependencies: ["TrackStore"]),
+        .target(name: "Web", dependencies: [
+            "TrackStore", "Playlists",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Mustache", package: "swift-mustache"),
+        ], resources: [.copy("Templates")]),
+        .target(name: "TestSupport", dependencies: ["TrackStore"], path: "Tests/TestSupport"),
+        .testTarget(name: "TrackStoreTests", dependencies: ["TrackStore", "TestSupport"]),
+        .testTarget(name: "CollectionScanTests", dependencies: ["CollectionScan", "TestSupport"]),
+        .testTarget(name: "ModelsTests", dependencies: ["Models", "TestSupport"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"]),
+        .testTarget(name: "PlaylistsTests", dependencies: ["Playlists", "TestSupport"]),
+        .testTarget(name: "WebTests", dependencies: [
+            "Web", "TestSupport",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,26 @@
+/// A set of descriptors computed together by one worker pass and invalidated together.
+/// Each group is stored with the provenance (model names + sha256) of what produced it,
+/// so a missing or upgraded model recomputes only its own group.
+public enum AnalysisGroup: String, CaseIterable, Codable, Sendable, Comparable {
+    /// Decoded-signal descriptors: RhythmExtractor2013, three key profiles, EBU R128 loudness.
+    case signal
+    /// TempoCNN tempo estimate (deeptemp-k16-3).
+    case tempoCNN = "tempocnn"
+    /// Discogs-EffNet embedding and its heads: 400 styles, voice/instrumental, danceability.
+    case effnet
+    /// MSD-MusiCNN embedding and the emomusic arousal/valence head.
+    case musicnn
+
+    public var tableName: String {
+        switch self {
+        case .signal: return "signal_features"
+        case .tempoCNN: return "tempocnn_features"
+        case .effnet: return "effnet_features"
+        case .musicnn: return "musicnn_features"
+        }
+    }
+
+    public static func < (lhs: AnalysisGroup, rhs: AnalysisGroup) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}

@@ -1,0 +1,14 @@
+/// Problems opening a store, worded for a one-line message to the user.
+public enum StoreError: Error, CustomStringConvertible {
+    case newerSchema(path: String)
+    case cannotOpen(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .newerSchema(let path):
+            return "\(path) was written by a newer tonearm (unknown schema migrations); upgrade tonearm to use it"
+        case .cannotOpen(let path, let reason):
+            return "cannot open store \(path): \(reason)"
+        }
+    }
+}

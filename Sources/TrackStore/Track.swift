@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+
+public enum TrackState: String, Codable, Sendable, DatabaseValueConvertible {
+    /// Seen on disk; some analysis group is still to be computed.
+    case pending
+    /// Every group that could be computed with the available models is stored.
+    case analyzed
+    /// The last attempt failed; the reason is in `analysis_error`.
+    case failed
+    /// The file is gone from disk; rows are kept until `tonearm prune`.
+    case missing
+}
+
+/// One audio file of the collection, identified by its absolute path.
+public struct Track: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "track"
+
+    public var id: Int64?
+    public var path: String
+    public var size: Int64
+    public var mtime: Double
+    public var state: TrackState
+    public var duration: Double?
+    public var sampleRate: Int?
+    public var channels: Int?
+    public var codec: String?
+    public var artist: String?
+    public var title: String?
+    public var album: String?
+    public var analyzedAt: Date?
+
+    public init(path: String, size: Int64, mtime: Double, state: TrackState = .pending) {
+        self.path = path
+        self.size = size
+        self.mtime = mtime
+        self.state = state
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    /// "Artist - Title" when tags have both, else the file name: what a playlist shows.
+    public var displayName: String {
+        if let artist, let title, !artist.isEmpty, !title.isEmpty { return "\(artist) - \(title)" }
+        if let title, !title.isEmpty { return title }
+        return (path as NSString).lastPathComponent
+    }
+
+    public enum Columns {
+        public static let id = Column(CodingKeys.id)
+        public static let path = Column(CodingKeys.path)
+        public static let state = Column(CodingKeys.state)
+    }
+}

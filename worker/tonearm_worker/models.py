@@ -1,0 +1,72 @@
+"""The TensorFlow model groups. Each model is loaded once per process; each embedding feeds all its heads."""
+import base64
+import json
+import os
+
+import essentia.standard as es
+import numpy as np
+
+from .signal import timed
+
+# What each group needs, by the role names the Swift side passes (--model ROLE=PATH).
+GROUP_ROLES = {
+    "tempocnn": ("tempocnn",),
+    "effnet": ("effnet", "genre", "voice", "danceability"),
+    "musicnn": ("musicnn", "emomusic"),
+}
+
+
+def encode_vector(values):
+    return base64.b64encode(np.asarray(values, dtype="<f4").tobytes()).decode("ascii")
+
+
+def class_index(graph_path, name):
+    """Index of a class in a head's output, from the .json beside the .pb (never assumed)."""
+    with open(os.path.splitext(graph_path)[0] + ".json", encoding="utf-8") as handle:
+        return json.load(handle)["classes"].index(name)
+
+
+class TempoCNNGroup:
+    def __init__(self, paths):
+        self._model = es.TempoCNN(graphFilename=paths["tempocnn"])
+
+    def __call__(self, audio, timings):
+        mono = timed(timings, "resample11k", lambda: audio.mono(11025))
+        bpm, local, _probabilities = timed(timings, "tempocnn", lambda: self._model(mono))
+        agreement = float(np.mean(np.asarray(local) == bpm)) if len(local) else 0.0
+        return {"bpm": float(bpm), "local_agreement": agreement}
+
+
+class EffnetGroup:
+    def __init__(self, paths):
+        self._embedding = es.TensorflowPredictEffnetDiscogs(graphFilename=paths["effnet"], output="PartitionedCall:1")
+        self._genre = es.TensorflowPredict2D(graphFilename=paths["genre"], input="serving_default_model_Placeholder",
+                                             output="PartitionedCall:0")
+        self._voice = es.TensorflowPredict2D(graphFilename=paths["voice"], output="model/Softmax")
+        self._dance = es.TensorflowPredict2D(graphFilename=paths["danceability"], output="model/Softmax")
+        self._voice_index = class_index(paths["voice"], "voice")
+        self._dance_index = class_index(paths["danceability"], "danceable")
+
+    def __call__(self, audio, timings):
+        audio16k = timed(timings, "resample16k", lambda: audio.mono(16000))
+        embeddings = timed(timings, "effnet", lambda: self._embedding(audio16k))
+        styles = timed(timings, "effnet_heads", lambda: self._genre(embeddings).mean(axis=0))
+        voice = timed(timings, "effnet_heads", lambda: self._voice(embeddings).mean(axis=0))
+        dance = timed(timings, "effnet_heads", lambda: self._dance(embeddings).mean(axis=0))
+        return {"embedding": encode_vector(embeddings.mean(axis=0)), "styles": encode_vector(styles),
+                "voice": float(voice[self._voice_index]), "danceability": float(dance[self._dance_index])}
+
+
+class MusicnnGroup:
+    def __init__(self, paths):
+        self._embedding = es.TensorflowPredictMusiCNN(graphFilename=paths["musicnn"], output="model/dense/BiasAdd")
+        self._emotion = es.TensorflowPredict2D(graphFilename=paths["emomusic"], output="model/Identity")
+        self._valence_index = class_index(paths["emomusic"], "valence")
+        self._arousal_index = class_index(paths["emomusic"], "arousal")
+
+    def __call__(self, audio, timings):
+        audio16k = timed(timings, "resample16k", lambda: audio.mono(16000))
+        embeddings = timed(timings, "musicnn", lambda: self._embedding(audio16k))
+        emotion = timed(timings, "musicnn_heads", lambda: self._emotion(embeddings).mean(axis=0))
+        return {"embedding": encode_vector(embeddings.mean(axis=0)),
+                "valence": float(emotion[self._valence_index]), "arousal": float(emotion[self._arousal_index])}
