@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import TrackStore
+
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show how many tracks are analyzed, incomplete, failed, pending or missing."
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let trackStore = try store.openExisting()
+        let status = try trackStore.status()
+        let size = (try? FileManager.default.attributesOfItem(atPath: store.absolutePath)[.size] as? Int) ?? 0
+        print("store      \(store.absolutePath) (\(ByteCountFormatter.string(fromByteCount: Int64(size), countStyle: .file)))")
+        print("analyzed   \(status.analyzed)  (incomplete: \(status.incomplete))")
+        print("failed     \(status.failed)")
+        print("pending    \(status.pending)")
+        print("missing    \(status.missing)")
+        for group in AnalysisGroup.allCases {
+            print("group \(group.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(status.groupCounts[group] ?? 0) tracks")
+        }
+        if !status.failureReasons.isEmpty {
+            print("failures:")
+            for reason in status.failureReasons {
+                print("  \(reason.count) × [\(reason.stage)] \(reason.message)")
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+@main
+struct Tonearm: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tonearm",
+        abstract: "Listen to a music collection with Essentia and make it explorable.",
+        discussion: """
+            Typical use: `tonearm analyze ~/Music`, then `tonearm report` and `tonearm serve`.
+            Every command works on one store, ./tonearm.sqlite unless --db says otherwise.
+            """,
+        subcommands: [StatusCommand.self]
+    )
+}
