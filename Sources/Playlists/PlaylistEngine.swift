@@ -1,0 +1,70 @@
+import TrackStore
+
+/// Runs playlist queries over the analyzed tracks held in memory.
+public struct PlaylistEngine: Sendable {
+    public let tracks: [TrackDescriptors]
+    /// Style names in the order of `EffnetFeatures.styles`.
+    public let styleLabels: [String]
+    public let recommendedProfile: KeyProfile
+    private let styleIndex: [String: Int]
+
+    public init(tracks: [TrackDescriptors], styleLabels: [String]) {
+        self.tracks = tracks
+        self.styleLabels = styleLabels
+        recommendedProfile = Playlists.recommendedProfile(for: tracks.compactMap(\.signal))
+        styleIndex = Dictionary(styleLabels.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public func run(_ query: PlaylistQuery) throws -> PlaylistResult {
+        let styleIndices = try query.styles.map { style in
+            guard let index = styleIndex[style] else { throw QueryError.unknownStyle(style) }
+            return index
+        }
+        let profile = query.profile ?? recommendedProfile
+        let matches = tracks.compactMap { descriptors -> PlaylistEntry? in
+            let entry = PlaylistEntry(descriptors: descriptors,
+                                      styleScore: styleScore(of: descriptors, indices: styleIndices),
+                                      key: descriptors.signal?.key(profile))
+            return accepts(entry, query) ? entry : nil
+        }
+        let sort = query.sort ?? (query.styles.isEmpty ? .name : .style)
+        let sorted = ordered(matches, by: sort, order: query.order ?? sort.defaultOrder)
+        return PlaylistResult(entries: Array(sorted.prefix(query.limit ?? sorted.count)),
+                              totalMatches: matches.count, profile: profile)
+    }
+
+    private func styleScore(of descriptors: TrackDescriptors, indices: [Int]) -> Double? {
+        guard !indices.isEmpty, let styles = descriptors.effnet?.styles.values else { return nil }
+        return indices.compactMap { styles.indices.contains($0) ? Double(styles[$0]) : nil }.max()
+    }
+
+    private func accepts(_ entry: PlaylistEntry, _ query: PlaylistQuery) -> Bool {
+        let signal = entry.descriptors.signal, effnet = entry.descriptors.effnet, musicnn = entry.descriptors.musicnn
+        // A track lacking the descriptor a filter needs does not match that filter.
+        func within(_ range: ValueRange?, _ value: Double?) -> Bool {
+            guard let range else { return true }
+            return value.map(range.contains) ?? false
+        }
+        if !query.styles.isEmpty && (entry.styleScore ?? -1) < query.activation { return false }
+        if query.voice != .any && !(effnet.map { query.voice.accepts(voice: $0.voice) } ?? false) { return false }
+        if let tonic = query.tonic, entry.key.flatMap({ Tonic.canonical($0.key) }) != tonic { return false }
+        if let scale = query.scale, entry.key?.scale != scale.rawValue { return false }
+        return within(query.bpm, signal?.bpm) && within(query.danceability, effnet?.danceability)
+            && within(query.arousal, musicnn?.arousal) && within(query.valence, musicnn?.valence)
+            && within(query.loudness, signal?.loudnessLufs)
+    }
+
+    /// Stable: ties keep path order. Tracks without the sort descriptor go last in either order.
+    private func ordered(_ entries: [PlaylistEntry], by key: SortKey, order: SortOrder) -> [PlaylistEntry] {
+        let keyed = entries.map { (entry: $0, value: key.value(of: $0)) }
+        let sorted = keyed.enumerated().sorted { lhs, rhs in
+            switch (lhs.element.value, rhs.element.value) {
+            case let (left?, right?) where left != right: return order == .ascending ? left < right : left > right
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return lhs.offset < rhs.offset
+            }
+        }
+        return sorted.map(\.element.entry)
+    }
+}
