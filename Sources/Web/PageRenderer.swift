@@ -1,0 +1,57 @@
+import Foundation
+import Hummingbird
+import Mustache
+
+/// Renders the Mustache templates bundled with the module into HTML responses.
+struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+    let storePath: String
+
+    init(storePath: String) async throws {
+        guard let directory = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
+            fatalError("the Web module's Templates resource is missing from the build")
+        }
+        library = try await MustacheLibrary(directory: directory.path)
+        self.storePath = storePath
+    }
+
+    func render(_ template: String, _ page: Any, status: HTTPResponse.Status = .ok) -> Response {
+        guard let html = library.render(page, withTemplate: template) else {
+            fatalError("no template named \(template)")
+        }
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
+                        body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    func chrome(title: String, page: Chrome.Page) -> Chrome {
+        Chrome(title: title, storePath: storePath, onPlaylists: page == .playlists, onSimilar: page == .similar)
+    }
+
+    /// Shown instead of either page while the store has no analyzed track.
+    func emptyStore(page: Chrome.Page) -> Response {
+        render("empty", ChromeOnly(chrome: chrome(title: "Nothing analyzed yet", page: page)))
+    }
+
+    func error(_ message: String, status: HTTPResponse.Status) -> Response {
+        render("error", ErrorPage(chrome: chrome(title: "Cannot show that", page: .other), message: message), status: status)
+    }
+}
+
+/// What the shared header shows: page title, store path and which navigation link is current.
+struct Chrome {
+    enum Page { case playlists, similar, other }
+
+    let title: String
+    let storePath: String
+    let onPlaylists: Bool
+    let onSimilar: Bool
+}
+
+struct ChromeOnly {
+    let chrome: Chrome
+}
+
+struct ErrorPage {
+    let chrome: Chrome
+    let message: String
+}

@@ -1,0 +1,92 @@
+import Playlists
+import TrackStore
+
+/// The playlists page: the filter form filled from the query, the matches and their players.
+struct PlaylistPage {
+    struct StyleChoice {
+        let name: String
+        let checked: Bool
+    }
+
+    struct Row {
+        let rank: Int
+        let id: Int64
+        let name: String
+        let path: String
+        let cells: [String]
+    }
+
+    static let playerCount = 10
+
+    let chrome: Chrome
+    let hasStyles: Bool
+    let styles: [StyleChoice]
+    let activation: String
+    let bpm: String
+    let dance: String
+    let arousal: String
+    let valence: String
+    let loudness: String
+    let limit: String
+    let voiceOptions: [FormOption]
+    let keyOptions: [FormOption]
+    let scaleOptions: [FormOption]
+    let profileOptions: [FormOption]
+    let sortOptions: [FormOption]
+    let orderOptions: [FormOption]
+    let totalMatches: Int
+    let trackCount: Int
+    let limited: Bool
+    let shown: Int
+    let profile: String
+    let headers: [String]
+    let rows: [Row]
+    let players: [AudioPlayer]
+    let hasPlayers: Bool
+    let m3u8Link: String
+    let permalink: String
+
+    init(chrome: Chrome, query: PlaylistQuery, result: PlaylistResult, engine: PlaylistEngine) {
+        self.chrome = chrome
+        hasStyles = !engine.styleLabels.isEmpty
+        // Checked styles first, so a bookmarked playlist shows its choice without scrolling.
+        let chosen = Set(query.styles)
+        styles = (engine.styleLabels.filter(chosen.contains) + engine.styleLabels.filter { !chosen.contains($0) })
+            .map { StyleChoice(name: $0, checked: chosen.contains($0)) }
+        activation = String(query.activation)
+        bpm = query.bpm?.description ?? ""
+        dance = query.danceability?.description ?? ""
+        arousal = query.arousal?.description ?? ""
+        valence = query.valence?.description ?? ""
+        loudness = query.loudness?.description ?? ""
+        limit = query.limit.map(String.init) ?? ""
+        voiceOptions = FormOption.list(VoiceFilter.allCases.map { ($0.rawValue, $0.rawValue) }, selected: query.voice.rawValue)
+        keyOptions = FormOption.list([("", "any")] + Tonic.names.map { ($0, $0) }, selected: query.tonic)
+        scaleOptions = FormOption.list([("", "any")] + Scale.allCases.map { ($0.rawValue, $0.rawValue) },
+                                       selected: query.scale?.rawValue)
+        // The recommended profile is the empty value: a bookmark follows the recommendation.
+        profileOptions = FormOption.list(KeyProfile.allCases.map { profile in
+            profile == engine.recommendedProfile ? ("", "\(profile.rawValue) (recommended)") : (profile.rawValue, profile.rawValue)
+        }, selected: query.profile == engine.recommendedProfile ? nil : query.profile?.rawValue)
+        sortOptions = FormOption.list([("", "style activation if styles are chosen, else name")]
+            + SortKey.allCases.map { ($0.rawValue, $0.label) }, selected: query.sort?.rawValue)
+        orderOptions = FormOption.list([("", "natural"), ("asc", "ascending"), ("desc", "descending")],
+                                       selected: query.order?.rawValue)
+
+        totalMatches = result.totalMatches
+        trackCount = engine.tracks.count
+        limited = result.entries.count < result.totalMatches
+        shown = result.entries.count
+        profile = result.profile.rawValue
+        let columns = PlaylistColumn.columns(showingStyle: !query.styles.isEmpty)
+        headers = columns.map(\.header)
+        rows = result.entries.enumerated().map { index, entry in
+            Row(rank: index + 1, id: entry.track.id!, name: entry.track.displayName, path: entry.track.path,
+                cells: columns.map { $0.value(entry) })
+        }
+        players = result.entries.prefix(Self.playerCount).map { AudioPlayer($0.track) }
+        hasPlayers = !players.isEmpty
+        m3u8Link = SitePaths.link(SitePaths.playlistDownload, query.parameters)
+        permalink = SitePaths.link(SitePaths.playlists, query.parameters)
+    }
+}

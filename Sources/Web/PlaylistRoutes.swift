@@ -1,0 +1,32 @@
+import Hummingbird
+import Playlists
+
+/// The playlists page and its M3U8 download; both read the same query from the URL.
+struct PlaylistRoutes {
+    let catalog: Catalog
+    let pages: PageRenderer
+
+    func addRoutes(to router: Router<BasicRequestContext>) {
+        router.get(RouterPath(SitePaths.playlists), use: page)
+        router.get(RouterPath(SitePaths.playlistDownload), use: download)
+    }
+
+    @Sendable func page(request: Request, context: BasicRequestContext) async throws -> Response {
+        guard !catalog.isEmpty else { return pages.emptyStore(page: .playlists) }
+        let submitted = try FormQuery.decode(request.uri.query)
+        let query = try PlaylistQuery(parameters: submitted)
+        // Forms submit every field, blank or not: redirect to the canonical, shareable URL.
+        let canonical = SitePaths.link(SitePaths.playlists, query.parameters)
+        if canonical != SitePaths.link(SitePaths.playlists, submitted) {
+            return .redirect(to: canonical)
+        }
+        let result = try catalog.playlists.run(query)
+        return pages.render("playlists", PlaylistPage(chrome: pages.chrome(title: "Playlists", page: .playlists),
+                                                      query: query, result: result, engine: catalog.playlists))
+    }
+
+    @Sendable func download(request: Request, context: BasicRequestContext) async throws -> Response {
+        let query = try PlaylistQuery(parameters: FormQuery.decode(request.uri.query))
+        return .m3u8(try catalog.playlists.run(query).entries.map(\.track), name: "tonearm-playlist")
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Playlists
+import TrackStore
+
+/// The similar page: a track search, and for a chosen track its neighbours by each embedding.
+struct SimilarPage {
+    struct Found {
+        let id: Int64
+        let name: String
+        let fileName: String
+    }
+
+    struct Neighbour {
+        let id: Int64
+        let name: String
+        let score: String
+        let player: AudioPlayer
+    }
+
+    struct NeighbourList {
+        let kind: String
+        let title: String
+        let available: Bool
+        let unavailable: String
+        let neighbours: [Neighbour]
+        let m3u8Link: String
+    }
+
+    struct QueryTrack {
+        let name: String
+        let path: String
+        let player: AudioPlayer
+        let lists: [NeighbourList]
+    }
+
+    static let neighbourCount = 10
+    static let searchLimit = 50
+
+    let chrome: Chrome
+    let search: String
+    let searched: Bool
+    let found: [Found]
+    let query: QueryTrack?
+
+    init(chrome: Chrome, query: SimilarQuery, catalog: Catalog) {
+        self.chrome = chrome
+        search = query.search ?? ""
+        searched = query.search != nil
+        found = query.search.map { catalog.search($0, limit: Self.searchLimit) }?.map { track in
+            Found(id: track.id!, name: track.displayName, fileName: (track.path as NSString).lastPathComponent)
+        } ?? []
+        self.query = query.track.map { track in
+            QueryTrack(name: track.displayName, path: track.path, player: AudioPlayer(track),
+                       lists: EmbeddingKind.allCases.map { Self.neighbours(of: track, by: $0, in: catalog) })
+        }
+    }
+
+    private static func neighbours(of track: Track, by kind: EmbeddingKind, in catalog: Catalog) -> NeighbourList {
+        let title = kind == .effnet ? "Discogs-EffNet" : "MSD-MusiCNN"
+        let link = SitePaths.link(SitePaths.similarDownload, [("track", String(track.id!)), ("by", kind.rawValue)])
+        do {
+            let neighbours = try catalog.similar(to: track, by: kind, count: neighbourCount).map { similar in
+                Neighbour(id: similar.track.id!, name: similar.track.displayName,
+                          score: PlaylistColumn.number(similar.score, digits: 3), player: AudioPlayer(similar.track))
+            }
+            return NeighbourList(kind: kind.rawValue, title: title, available: true, unavailable: "",
+                                 neighbours: neighbours, m3u8Link: link)
+        } catch {
+            return NeighbourList(kind: kind.rawValue, title: title, available: false, unavailable: "\(error)",
+                                 neighbours: [], m3u8Link: link)
+        }
+    }
+}

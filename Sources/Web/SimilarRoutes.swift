@@ -1,0 +1,31 @@
+import Hummingbird
+import Playlists
+
+/// The similar-tracks page and the M3U8 download of either neighbour list.
+struct SimilarRoutes {
+    let catalog: Catalog
+    let pages: PageRenderer
+
+    func addRoutes(to router: Router<BasicRequestContext>) {
+        router.get(RouterPath(SitePaths.similar), use: page)
+        router.get(RouterPath(SitePaths.similarDownload), use: download)
+    }
+
+    @Sendable func page(request: Request, context: BasicRequestContext) async throws -> Response {
+        guard !catalog.isEmpty else { return pages.emptyStore(page: .similar) }
+        let query = try SimilarQuery(parameters: FormQuery.decode(request.uri.query), catalog: catalog)
+        let title = query.track.map { "Similar to \($0.displayName)" } ?? "Similar tracks"
+        return pages.render("similar", SimilarPage(chrome: pages.chrome(title: title, page: .similar),
+                                                   query: query, catalog: catalog))
+    }
+
+    @Sendable func download(request: Request, context: BasicRequestContext) async throws -> Response {
+        let query = try SimilarQuery(parameters: FormQuery.decode(request.uri.query), catalog: catalog)
+        guard let track = query.track, let kind = query.kind else {
+            throw QueryError.invalidValue(parameter: "track, by", value: request.uri.query ?? "",
+                                          expected: "a track id and by=effnet or by=musicnn")
+        }
+        let neighbours = try catalog.similar(to: track, by: kind, count: SimilarPage.neighbourCount)
+        return .m3u8(neighbours.map(\.track), name: "tonearm-similar-\(kind.rawValue)")
+    }
+}

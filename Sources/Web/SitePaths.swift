@@ -1,0 +1,14 @@
+/// Every URL path the app answers, in one place for routes and the links pages render.
+enum SitePaths {
+    static let playlists = "/"
+    static let playlistDownload = "/playlist.m3u8"
+    static let similar = "/similar"
+    static let similarDownload = "/similar.m3u8"
+    static let audio = "/audio"
+
+    static func link(_ path: String, _ parameters: [(name: String, value: String)]) -> String {
+        parameters.isEmpty ? path : "\(path)?\(FormQuery.encode(parameters))"
+    }
+
+    static func audio(_ trackId: Int64) -> String { "\(audio)/\(trackId)" }
+}

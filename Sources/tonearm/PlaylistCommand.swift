@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import Playlists
+
+struct PlaylistCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "playlist",
+        abstract: "List the tracks matching descriptor filters, optionally as an M3U8 playlist.",
+        discussion: """
+            Ranges are written 120-128, 0.6- (at least) or -0.3 (at most); negative bounds keep
+            their sign: --loudness -20--8. Filters combine with AND; the same query works in
+            `tonearm serve` as URL parameters of the same names.
+            Example: tonearm playlist --style "Electronic---House" --bpm 120-128 --voice instrumental --dance 0.6- -n 50 -o house.m3u8
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "A Discogs style such as Electronic---House; repeat for any of several.")
+    var style: [String] = []
+    @Option(help: "Minimum activation of the chosen styles (default \(PlaylistQuery.defaultActivation)).")
+    var activation: String?
+    @Option(parsing: .unconditional, help: "Tempo range in BPM.")
+    var bpm: String?
+    @Option(help: "any, vocal or instrumental.")
+    var voice: String?
+    @Option(parsing: .unconditional, help: "Danceability range in [0, 1].")
+    var dance: String?
+    @Option(parsing: .unconditional, help: "Arousal range in [1, 9].")
+    var arousal: String?
+    @Option(parsing: .unconditional, help: "Valence range in [1, 9].")
+    var valence: String?
+    @Option(help: "Key tonic: C, C#, D, Eb, E, F, F#, G, Ab, A, Bb or B.")
+    var key: String?
+    @Option(help: "major or minor.")
+    var scale: String?
+    @Option(help: "Key profile for --key/--scale: temperley, krumhansl or edma (default: the recommended one).")
+    var profile: String?
+    @Option(parsing: .unconditional, help: "Integrated loudness range in LUFS.")
+    var loudness: String?
+    @Option(help: "Sort by: \(SortKey.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var sort: String?
+    @Option(help: "asc or desc (default: desc for style, asc otherwise).")
+    var order: String?
+    @Option(name: .customShort("n"), help: "At most this many tracks.")
+    var limit: String?
+    @Option(name: .shortAndLong, help: "Write the result as an extended M3U8 playlist to this file.")
+    var output: String?
+
+    func run() throws {
+        let options: [(PlaylistParameter, String?)] = [
+            (.activation, activation), (.bpm, bpm), (.voice, voice), (.dance, dance), (.arousal, arousal),
+            (.valence, valence), (.key, key), (.scale, scale), (.profile, profile), (.loudness, loudness),
+            (.sort, sort), (.order, order), (.limit, limit),
+        ]
+        let parameters = style.map { (PlaylistParameter.style.rawValue, $0) }
+            + options.compactMap { parameter, value in value.map { (parameter.rawValue, $0) } }
+        let query = try PlaylistQuery(parameters: parameters)
+        let catalog = try Catalog.load(from: store.openExisting(), embeddings: [])
+        let result = try catalog.playlists.run(query)
+
+        print("\(result.totalMatches) of \(catalog.playlists.tracks.count) tracks match (key profile: \(result.profile.rawValue))")
+        let columns = PlaylistColumn.columns(showingStyle: !query.styles.isEmpty)
+        let rows = result.entries.enumerated().map { index, entry in
+            ["\(index + 1)"] + columns.map { $0.value(entry) } + [entry.track.displayName]
+        }
+        print(TextTable.render(headers: ["#"] + columns.map(\.header) + ["Track"], rows: rows))
+        if let output {
+            try PlaylistFile.write(result.entries.map(\.track), to: output)
+        }
+    }
+}
