@@ -68,7 +68,7 @@ struct PlaylistPage {
         profileOptions = FormOption.list(KeyProfile.allCases.map { profile in
             profile == engine.recommendedProfile ? ("", "\(profile.rawValue) (recommended)") : (profile.rawValue, profile.rawValue)
         }, selected: query.profile == engine.recommendedProfile ? nil : query.profile?.rawValue)
-        sortOptions = FormOption.list([("", "style activation if styles are chosen, else name")]
+        sortOptions = FormOption.list([("", "default: style, else name")]
             + SortKey.allCases.map { ($0.rawValue, $0.label) }, selected: query.sort?.rawValue)
         orderOptions = FormOption.list([("", "natural"), ("asc", "ascending"), ("desc", "descending")],
                                        selected: query.order?.rawValue)

@@ -7,9 +7,8 @@ struct PlaylistCommand: ParsableCommand {
         commandName: "playlist",
         abstract: "List the tracks matching descriptor filters, optionally as an M3U8 playlist.",
         discussion: """
-            Ranges are written 120-128, 0.6- (at least) or -0.3 (at most); negative bounds keep
-            their sign: --loudness -20--8. Filters combine with AND; the same query works in
-            `tonearm serve` as URL parameters of the same names.
+            Ranges are written 120-128, 0.6- (at least) or -0.3 (at most); negative bounds keep their sign: --loudness -20--8. Filters combine with AND; the same query works in `tonearm serve` as URL parameters of the same names.
+
             Example: tonearm playlist --style "Electronic---House" --bpm 120-128 --voice instrumental --dance 0.6- -n 50 -o house.m3u8
             """
     )

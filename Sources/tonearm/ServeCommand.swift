@@ -15,10 +15,8 @@ struct ServeCommand: AsyncParsableCommand {
     var port = 8080
 
     func run() async throws {
+        // Hummingbird logs the address it listens on, the actual port included.
         let app = try await buildApplication(store: store.openExisting(), host: host, port: port)
-        if port != 0 {
-            print("tonearm: open http://\(host):\(port)/ (Ctrl-C stops)")
-        }
         try await app.runService()
     }
 }

@@ -59,20 +59,27 @@ struct WebFixture {
         let builder = try StoreBuilder(path: directory.appendingPathComponent("store.sqlite").path)
         try builder.saveStyleLabels()
         var ids: [String: Int64] = [:]
-        for spec in specs {
+        for (index, spec) in specs.enumerated() {
             let source = Fixtures.audio.appendingPathComponent(spec.source)
             var path = source.path
             if let copyAs = spec.copyAs {
                 path = directory.appendingPathComponent(copyAs).path
                 try FileManager.default.copyItem(atPath: source.path, toPath: path)
             }
+            // Keys, loudness and emotion only vary so pages look like a collection; no test relies on them.
+            let key = KeyEstimate(key: circleOfFifths[index % 12], scale: index.isMultiple(of: 3) ? "minor" : "major",
+                                  strength: 0.5 + Double(index) / 30)
             ids[spec.name] = try builder.addTrack(
-                path: path, duration: 60 + spec.bpm, artist: spec.artist, title: spec.title, bpm: spec.bpm,
-                styles: StyleFixture.activations([spec.style: 0.8]), voice: spec.voice, danceability: spec.dance,
-                effnetEmbedding: direction(spec.angle), musicnnEmbedding: direction(spec.musicnnAngle))
+                path: path, duration: 60 + spec.bpm, artist: spec.artist, title: spec.title, bpm: spec.bpm, key: key,
+                loudness: -6 - Double(index) * 1.5, styles: StyleFixture.activations([spec.style: 0.8]),
+                voice: spec.voice, danceability: spec.dance, effnetEmbedding: direction(spec.angle),
+                musicnnEmbedding: direction(spec.musicnnAngle), valence: 8 - Double(index) * 0.5,
+                arousal: 2 + Double(index) * 0.6)
         }
         return WebFixture(directory: directory, store: builder.store, ids: ids)
     }
+
+    private static let circleOfFifths = ["C", "G", "D", "A", "E", "B", "F#", "C#", "Ab", "Eb", "Bb", "F"]
 
     static func direction(_ degrees: Double) -> [Float] {
         [Float(cos(degrees * .pi / 180)), Float(sin(degrees * .pi / 180)), 0.25]

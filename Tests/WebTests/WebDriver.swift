@@ -1,0 +1,164 @@
+import Foundation
+import HummingbirdTesting
+import NIOCore
+
+/// A chromedriver process with one headless Chromium session, driven through the W3C WebDriver
+/// HTTP API directly, so the end-to-end test needs nothing beyond the Debian packages.
+/// Talks HTTP through Hummingbird's test client: chromedriver writes headers without a space after
+/// the colon, which FoundationNetworking on Linux refuses ("Failed writing header").
+final class WebDriver {
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    static let chromedriver = "/usr/bin/chromedriver"
+    static let chromium = "/usr/bin/chromium"
+    private static let elementKey = "element-6066-11e4-a52e-4f735466cecf"
+
+    private let process: Process
+    private let client: TestClient
+    private let authority: String
+    private var session: String
+
+    /// Starts chromedriver on a free port and opens a session whose downloads land in `downloads`.
+    init(downloads: URL) async throws {
+        guard FileManager.default.isExecutableFile(atPath: Self.chromedriver),
+              FileManager.default.isExecutableFile(atPath: Self.chromium) else {
+            throw Failure(description: "chromium and chromium-driver are not installed; run scripts/setup")
+        }
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.chromedriver)
+        process.arguments = ["--port=0"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let port: Int
+        do {
+            port = try Self.announcedPort(output.fileHandleForReading)
+        } catch {
+            kill(process.processIdentifier, SIGKILL)
+            throw error
+        }
+        let capabilities: [String: Any] = ["capabilities": ["alwaysMatch": [
+            "browserName": "chrome",
+            "goog:chromeOptions": [
+                "binary": Self.chromium,
+                "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                         "--window-size=1400,1000", "--autoplay-policy=no-user-gesture-required"],
+                "prefs": ["download.default_directory": downloads.path, "download.prompt_for_download": false],
+            ],
+        ]]]
+        // Generous: the first Chromium start on a busy machine is slow; this is not what is tested.
+        client = TestClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(120)))
+        client.connect()
+        authority = "127.0.0.1:\(port)"
+        session = "/session"
+        do {
+            let created = try await call("POST", "", capabilities)
+            guard let id = (created as? [String: Any])?["sessionId"] as? String else {
+                throw Failure(description: "no session: \(created)")
+            }
+            session = "/session/\(id)"
+            // Finding elements waits for them to appear (after a navigation, say) instead of failing at once.
+            try await call("POST", "timeouts", ["implicit": 10_000, "script": 30_000])
+        } catch {
+            try? await client.shutdown()
+            stopDriver()
+            throw error
+        }
+    }
+
+    /// chromedriver prints "... started successfully on port N." once it listens.
+    private static func announcedPort(_ handle: FileHandle) throws -> Int {
+        var text = ""
+        while true {
+            let data = handle.availableData
+            guard !data.isEmpty else { throw Failure(description: "chromedriver exited: \(text)") }
+            text += String(decoding: data, as: UTF8.self)
+            if let range = text.range(of: "started successfully on port "), let end = text[range.upperBound...].firstIndex(of: ".") {
+                guard let port = Int(text[range.upperBound..<end]) else { throw Failure(description: text) }
+                return port
+            }
+        }
+    }
+
+    /// Ends the session (which closes Chromium) and chromedriver. SIGKILL, because chromedriver
+    /// inherits the test process's blocked SIGTERM (ServiceLifecycle handles it there).
+    func quit() async {
+        _ = try? await call("DELETE", "")
+        try? await client.shutdown()
+        stopDriver()
+    }
+
+    private func stopDriver() {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    func go(_ url: String) async throws {
+        try await call("POST", "url", ["url": url])
+    }
+
+    var currentURL: String {
+        get async throws { try await call("GET", "url") as? String ?? "" }
+    }
+
+    func find(_ css: String) async throws -> String {
+        try elementId(try await call("POST", "element", ["using": "css selector", "value": css]))
+    }
+
+    func findAll(_ css: String) async throws -> [String] {
+        let found = try await call("POST", "elements", ["using": "css selector", "value": css]) as? [Any] ?? []
+        return try found.map(elementId)
+    }
+
+    func click(_ css: String) async throws {
+        try await call("POST", "element/\(try await find(css))/click", [:])
+    }
+
+    func type(_ text: String, into css: String) async throws {
+        let element = try await find(css)
+        try await call("POST", "element/\(element)/clear", [:])
+        try await call("POST", "element/\(element)/value", ["text": text])
+    }
+
+    func text(_ css: String) async throws -> String {
+        try await call("GET", "element/\(try await find(css))/text") as? String ?? ""
+    }
+
+    /// Runs `script` in the page; its last argument is a callback that ends it with a JSON value.
+    func executeAsync(_ script: String) async throws -> Any {
+        try await call("POST", "execute/async", ["script": script, "args": []])
+    }
+
+    func screenshot() async throws -> Data {
+        guard let base64 = try await call("GET", "screenshot") as? String, let png = Data(base64Encoded: base64) else {
+            throw Failure(description: "no screenshot")
+        }
+        return png
+    }
+
+    private func elementId(_ value: Any) throws -> String {
+        guard let id = (value as? [String: Any])?[Self.elementKey] as? String else {
+            throw Failure(description: "not an element: \(value)")
+        }
+        return id
+    }
+
+    /// One WebDriver command; protocol errors come back as a `value` holding `error` and `message`.
+    @discardableResult
+    private func call(_ method: String, _ command: String, _ body: [String: Any]? = nil) async throws -> Any {
+        let path = command.isEmpty ? session : "\(session)/\(command)"
+        let request = TestClient.Request(
+            path, method: .init(method)!, authority: authority, headers: [.contentType: "application/json"],
+            body: try body.map { ByteBuffer(data: try JSONSerialization.data(withJSONObject: $0)) })
+        let response = try await client.execute(request)
+        let data = response.body.map { Data(buffer: $0) } ?? Data()
+        let value = (try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) as? [String: Any])?["value"]
+        if let error = value as? [String: Any], let code = error["error"] as? String {
+            throw Failure(description: "\(method) \(path): \(code): \(error["message"] ?? "")")
+        }
+        return value ?? NSNull()
+    }
+}
