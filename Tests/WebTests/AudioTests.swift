@@ -6,22 +6,7 @@ import Web
 import XCTest
 
 /// The audio route on the live app: ranges, content types and what it must never serve.
-final class AudioTests: XCTestCase {
-    var fixture: WebFixture!
-
-    override func setUpWithError() throws {
-        fixture = try WebFixture.make()
-    }
-
-    override func tearDown() {
-        fixture.remove()
-    }
-
-    private func withServer(_ test: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let app = try await buildApplication(store: fixture.store, port: 0)
-        try await app.test(.live, test)
-    }
-
+final class AudioTests: LiveAppTestCase {
     func testWholeFileWithTypeAndLength() async throws {
         let (id, bytes) = (fixture.ids["unicode"]!, try Data(contentsOf: URL(fileURLWithPath: fixture.path("unicode"))))
         let flac = fixture.ids["voxel"]!

@@ -8,22 +8,11 @@ import XCTest
 /// End to end in headless Chromium: filters, results, players, the M3U8 download and the similar
 /// page, against the real app on loopback. With TONEARM_SCREENSHOTS=<folder> it also saves
 /// playlists.png and similar.png there.
-final class BrowserTests: XCTestCase {
-    var fixture: WebFixture!
-
-    override func setUpWithError() throws {
-        fixture = try WebFixture.make()
-    }
-
-    override func tearDown() {
-        fixture.remove()
-    }
-
+final class BrowserTests: LiveAppTestCase {
     func testFilterListenDownloadAndFindSimilarTracks() async throws {
         let downloads = fixture.directory.appendingPathComponent("downloads")
         let dnbPath = try fixture.path("dnb")
-        let app = try await buildApplication(store: fixture.store, port: 0)
-        try await app.test(.live) { client in
+        try await withServer { client in
             let site = "http://localhost:\(client.port!)"
             let browser = try await WebDriver(downloads: downloads)
             do {

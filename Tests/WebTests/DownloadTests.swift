@@ -6,21 +6,10 @@ import Web
 import XCTest
 
 /// M3U8 downloads from the live app, parsed back.
-final class DownloadTests: XCTestCase {
-    var fixture: WebFixture!
-
-    override func setUpWithError() throws {
-        fixture = try WebFixture.make()
-    }
-
-    override func tearDown() {
-        fixture.remove()
-    }
-
+final class DownloadTests: LiveAppTestCase {
     func testPlaylistDownloadHoldsTheWholeResultWithAwkwardPathsIntact() async throws {
         let expected = try ["unicode", "script", "voxel"].map { try fixture.path($0) }
-        let app = try await buildApplication(store: fixture.store, port: 0)
-        try await app.test(.live) { client in
+        try await withServer { client in
             let response = try await client.execute(uri: "/playlist.m3u8?bpm=120-128&sort=bpm", method: .get)
             XCTAssertEqual(response.status, .ok)
             XCTAssertEqual(response.headers[.contentType], "audio/x-mpegurl; charset=utf-8")
@@ -36,8 +25,7 @@ final class DownloadTests: XCTestCase {
         let ids = fixture.ids
         let vibe = ids["vibe"]!
         let expected = try WebFixture.specs.map(\.name).dropFirst().reversed().prefix(10).map { try fixture.path($0) }
-        let app = try await buildApplication(store: fixture.store, port: 0)
-        try await app.test(.live) { client in
+        try await withServer { client in
             let response = try await client.execute(uri: "/similar.m3u8?track=\(vibe)&by=musicnn", method: .get)
             XCTAssertEqual(response.status, .ok)
             XCTAssertEqual(response.headers[.contentDisposition], "attachment; filename=\"tonearm-similar-musicnn.m3u8\"")

@@ -7,22 +7,7 @@ import Web
 import XCTest
 
 /// The pages, served by the real app on loopback over the fixture store.
-final class PageTests: XCTestCase {
-    var fixture: WebFixture!
-
-    override func setUpWithError() throws {
-        fixture = try WebFixture.make()
-    }
-
-    override func tearDown() {
-        fixture.remove()
-    }
-
-    private func withServer(_ test: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let app = try await buildApplication(store: fixture.store, port: 0)
-        try await app.test(.live, test)
-    }
-
+final class PageTests: LiveAppTestCase {
     private func page(_ uri: String, _ client: any TestClientProtocol, status: HTTPResponse.Status = .ok,
                       file: StaticString = #filePath, line: UInt = #line) async throws -> String {
         let response = try await client.execute(uri: uri, method: .get)
@@ -130,8 +115,7 @@ final class PageTests: XCTestCase {
 
     func testEmptyStoreGetsAnExplanationInsteadOfAPage() async throws {
         let store = try TrackStore(path: fixture.directory.appendingPathComponent("empty.sqlite").path)
-        let app = try await buildApplication(store: store, port: 0)
-        try await app.test(.live) { client in
+        try await withServer(store: store) { client in
             for uri in ["/", "/similar"] {
                 let html = try await self.page(uri, client)
                 XCTAssertTrue(html.contains("Nothing analyzed yet"), uri)
