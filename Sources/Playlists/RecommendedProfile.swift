@@ -1,23 +1,28 @@
 import TrackStore
 
 /// The key profile to trust by default: the one that agrees most, on average, with the other two
-/// (same tonic and scale). With three noisy estimators the one nearest the others' consensus is the
-/// safest pick without ground truth. Temperley (Essentia's default) wins ties and empty collections.
+/// (same tonic, enharmonic spellings joined, and same scale). With three noisy estimators, the one
+/// nearest the others' consensus is the safest pick without ground truth. This ranks profiles exactly
+/// like counting the tracks where a profile is in the majority, as the report does. Ties go to the
+/// earlier profile in `KeyProfile` order, so temperley (Essentia's default) wins a tie it is in and
+/// an empty collection.
 public func recommendedProfile(for signals: [SignalFeatures]) -> KeyProfile {
     let agreement = meanAgreement(for: signals)
-    guard let best = agreement.values.max(), agreement.values.filter({ $0 == best }).count == 1 else { return .temperley }
-    return agreement.first { $0.value == best }!.key
+    let best = agreement.values.max()
+    return KeyProfile.allCases.first { agreement[$0] == best } ?? .temperley
 }
 
 /// For each profile, the share of (track, other profile) pairs where both profiles name the same key.
 public func meanAgreement(for signals: [SignalFeatures]) -> [KeyProfile: Double] {
     guard !signals.isEmpty else { return [:] }
+    func sameKey(_ a: KeyEstimate, _ b: KeyEstimate) -> Bool {
+        (Tonic.canonical(a.key) ?? a.key) == (Tonic.canonical(b.key) ?? b.key) && a.scale == b.scale
+    }
     var agreement: [KeyProfile: Double] = [:]
     for profile in KeyProfile.allCases {
         let others = KeyProfile.allCases.filter { $0 != profile }
         let agreeing = signals.reduce(0) { count, signal in
-            let own = signal.key(profile)
-            return count + others.filter { signal.key($0).key == own.key && signal.key($0).scale == own.scale }.count
+            count + others.filter { sameKey(signal.key(profile), signal.key($0)) }.count
         }
         agreement[profile] = Double(agreeing) / Double(signals.count * others.count)
     }

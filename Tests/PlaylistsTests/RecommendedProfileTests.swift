@@ -26,9 +26,14 @@ final class RecommendedProfileTests: XCTestCase {
         XCTAssertEqual(recommendedProfile(for: [first, second]), .krumhansl)
     }
 
-    func testTiesAndEmptyCollectionsFallBackToTemperley() {
+    func testEnharmonicSpellingsAgree() {
+        XCTAssertEqual(meanAgreement(for: [signal("C#", "Db", "D")]), [.temperley: 0.5, .krumhansl: 0.5, .edma: 0])
+    }
+
+    func testTiesGoToTheEarlierProfileAndEmptyCollectionsToTemperley() {
         XCTAssertEqual(recommendedProfile(for: []), .temperley)
-        XCTAssertEqual(recommendedProfile(for: [signal("C", "D", "E")]), .temperley)
-        XCTAssertEqual(recommendedProfile(for: [signal("C", "D", "D")]), .temperley, "krumhansl and edma tie")
+        XCTAssertEqual(recommendedProfile(for: [signal("C", "D", "E")]), .temperley, "all tie at zero")
+        XCTAssertEqual(recommendedProfile(for: [signal("C", "D", "D")]), .krumhansl, "krumhansl and edma tie")
+        XCTAssertEqual(recommendedProfile(for: [signal("C", "C", "D"), signal("E", "F", "E")]), .temperley)
     }
 }

@@ -113,6 +113,11 @@ final class PageTests: LiveAppTestCase {
         }
     }
 
+    func testListensOnLoopbackUnlessToldOtherwise() async throws {
+        let app = try await buildApplication(store: fixture.store)
+        XCTAssertEqual(app.configuration.address, .hostname("127.0.0.1", port: 8080))
+    }
+
     func testEmptyStoreGetsAnExplanationInsteadOfAPage() async throws {
         let store = try TrackStore(path: fixture.directory.appendingPathComponent("empty.sqlite").path)
         try await withServer(store: store) { client in
