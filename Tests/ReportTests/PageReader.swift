@@ -9,6 +9,10 @@ struct PageReader {
         html = try String(contentsOf: url, encoding: .utf8)
     }
 
+    init(html: String) {
+        self.html = html
+    }
+
     /// The text of `<span data-figure="name">`, nil when the page has no such figure.
     func figure(_ name: String) -> String? {
         firstMatch("data-figure=\"\(name)\">([^<]*)<")
