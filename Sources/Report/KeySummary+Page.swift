@@ -6,37 +6,34 @@ extension KeySummary {
     ]
 
     func section() -> ReportSection {
-        var section = ReportSection(id: "keys", title: "3. Which keys and scales?", body: "")
-        guard trackCount > 0 else {
-            section.body = ReportSection.noData("key estimates")
-            return section
+        ReportSection(id: "keys", title: "3. Which keys and scales?",
+                      trackCount: trackCount, missing: "key estimates") {
+            let chart = ChartSpec(
+                id: "chart-keys", kind: .bar, title: "Key × scale per profile", xTitle: "Key and scale",
+                yTitle: "Tracks", categories: KeyClass.all.map(\.name),
+                datasets: KeyProfile.allCases.map { profile in
+                    ChartSpec.Dataset(label: profile.rawValue, color: Self.profileColors[profile]!,
+                                      values: distributions[profile]!.map(Double.init))
+                }, height: 420)
+            let agreementRows = [["All three", HTML.figure("keys-all-agree", Format.percent(allAgree, of: trackCount))]]
+                + ProfilePair.all.map { pair in
+                    [HTML.escape(pair.name), HTML.figure("keys-\(pair.first.rawValue)-\(pair.second.rawValue)",
+                                                         Format.percent(pairAgree[pair]!, of: trackCount))]
+                }
+            let withoutKey = KeyProfile.allCases.filter { unrecognized[$0]! > 0 }
+                .map { "\($0.rawValue): \(unrecognized[$0]!)" }
+            let body = """
+                <p>Essentia's Key algorithm with three profiles on \(HTML.figure("key-tracks", "\(trackCount)")) tracks:
+                temperley (Temperley 2005, from classical and pop corpora), krumhansl (Krumhansl 1990, probe-tone
+                ratings) and edma (Faraldo 2016, built for electronic dance music). Enharmonic spellings count as one
+                key.</p>
+                \(HTML.chart(chart))
+                \(withoutKey.isEmpty ? "" : "<p>Tracks without a recognizable key: \(HTML.escape(withoutKey.joined(separator: ", "))).</p>")
+                \(HTML.table(["Profiles agreeing on key and scale", "Tracks"], agreementRows, id: "key-agreement"))
+                \(recommendationParagraph())
+                """
+            return (body, [chart])
         }
-        let chart = ChartSpec(
-            id: "chart-keys", kind: .bar, title: "Key × scale per profile", xTitle: "Key and scale",
-            yTitle: "Tracks", categories: KeyClass.all.map(\.name),
-            datasets: KeyProfile.allCases.map { profile in
-                ChartSpec.Dataset(label: profile.rawValue, color: Self.profileColors[profile]!,
-                                  values: distributions[profile]!.map(Double.init))
-            }, height: 420)
-        section.charts = [chart]
-        let agreementRows = [["All three", HTML.figure("keys-all-agree", Format.percent(allAgree, of: trackCount))]]
-            + ProfilePair.all.map { pair in
-                [HTML.escape(pair.name), HTML.figure("keys-\(pair.first.rawValue)-\(pair.second.rawValue)",
-                                                     Format.percent(pairAgree[pair]!, of: trackCount))]
-            }
-        let withoutKey = KeyProfile.allCases.filter { unrecognized[$0]! > 0 }
-            .map { "\($0.rawValue): \(unrecognized[$0]!)" }
-        section.body = """
-            <p>Essentia's Key algorithm with three profiles on \(HTML.figure("key-tracks", "\(trackCount)")) tracks:
-            temperley (Temperley 2005, from classical and pop corpora), krumhansl (Krumhansl 1990, probe-tone
-            ratings) and edma (Faraldo 2016, built for electronic dance music). Enharmonic spellings count as one
-            key.</p>
-            \(HTML.chart(chart))
-            \(withoutKey.isEmpty ? "" : "<p>Tracks without a recognizable key: \(HTML.escape(withoutKey.joined(separator: ", "))).</p>")
-            \(HTML.table(["Profiles agreeing on key and scale", "Tracks"], agreementRows, id: "key-agreement"))
-            \(recommendationParagraph())
-            """
-        return section
     }
 
     private func recommendationParagraph() -> String {

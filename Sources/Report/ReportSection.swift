@@ -3,7 +3,28 @@ struct ReportSection {
     var id: String
     var title: String
     var body: String
-    var charts: [ChartSpec] = []
+    var charts: [ChartSpec]
+
+    /// A section that says which descriptors are missing when no track has them, else shows what
+    /// `content` builds.
+    init(id: String, title: String, trackCount: Int, missing: String,
+         content: () -> (body: String, charts: [ChartSpec])) {
+        self.id = id
+        self.title = title
+        if trackCount > 0 {
+            (body, charts) = content()
+        } else {
+            body = Self.noData(missing)
+            charts = []
+        }
+    }
+
+    init(id: String, title: String, body: String = "", charts: [ChartSpec] = []) {
+        self.id = id
+        self.title = title
+        self.body = body
+        self.charts = charts
+    }
 
     var html: String {
         "<section id=\"\(id)\">\n<h2>\(HTML.escape(title))</h2>\n\(body)\n</section>"

@@ -3,7 +3,7 @@ extension RhythmSummary {
     static let listedTracks = 50
 
     func section() -> ReportSection {
-        var section = ReportSection(id: "rhythm", title: "2. How fast and danceable?", body: "")
+        var section = ReportSection(id: "rhythm", title: "2. How fast and danceable?")
         var body: [String] = []
         if tempoTracks > 0 {
             let chart = ChartSpec.histogram(id: "chart-tempo", title: "Tempo (RhythmExtractor2013)",

@@ -5,17 +5,7 @@ import TrackStore
 import XCTest
 
 /// Stores with nothing to chart still get a page that says why, never a crash.
-final class EmptyReportTests: XCTestCase {
-    var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = try Fixtures.temporaryDirectory("report-empty")
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
-
+final class EmptyReportTests: TemporaryDirectoryTestCase {
     func testEmptyStoreSaysToAnalyzeFirst() throws {
         let store = try TrackStore(path: directory.appendingPathComponent("empty.sqlite").path)
         let written = try ReportWriter.write(store: store, to: directory.appendingPathComponent("report"))

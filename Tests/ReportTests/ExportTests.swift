@@ -5,19 +5,14 @@ import TrackStore
 import XCTest
 
 /// Both export formats parsed back and compared with what the fixture stored.
-final class ExportTests: XCTestCase {
-    var directory: URL!
+final class ExportTests: TemporaryDirectoryTestCase {
     var fixture: CollectionFixture!
     var export: TrackExport!
 
     override func setUpWithError() throws {
-        directory = try Fixtures.temporaryDirectory("report-export")
+        try super.setUpWithError()
         fixture = try CollectionFixture.make(in: directory, count: 12)
         export = TrackExport(try ReportData(store: fixture.store))
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
     }
 
     func testCSVParsesBackToTheStoredDescriptors() throws {

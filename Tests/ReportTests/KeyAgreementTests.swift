@@ -5,17 +5,7 @@ import TrackStore
 import XCTest
 
 /// Key agreement on a store whose keys are chosen by hand, including enharmonic spellings.
-final class KeyAgreementTests: XCTestCase {
-    var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = try Fixtures.temporaryDirectory("report-keys")
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
-
+final class KeyAgreementTests: TemporaryDirectoryTestCase {
     /// temperley, krumhansl, edma per track. All agree: 1, 2, 7. temperley = krumhansl: 1, 2, 3, 7;
     /// temperley = edma: 1, 2, 4, 7, 8; krumhansl = edma: 1, 2, 5, 7, 9. In the majority:
     /// temperley 6, krumhansl 6, edma 7 of 9 tracks, so edma is the one to show.

@@ -5,17 +5,7 @@ import TrackStore
 import XCTest
 
 /// The written page in a real browser: it runs without console errors and every chart draws its data.
-final class ReportBrowserTests: XCTestCase {
-    var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = try Fixtures.temporaryDirectory("report-browser")
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
-
+final class ReportBrowserTests: TemporaryDirectoryTestCase {
     func testEveryChartRendersWithoutConsoleErrors() throws {
         let fixture = try CollectionFixture.make(in: directory)
         let written = try ReportWriter.write(store: fixture.store, to: directory.appendingPathComponent("report"))

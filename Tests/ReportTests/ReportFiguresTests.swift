@@ -5,20 +5,15 @@ import TrackStore
 import XCTest
 
 /// The page and styles.tsv against counts made here from the fixture's inputs.
-final class ReportFiguresTests: XCTestCase {
-    var directory: URL!
+final class ReportFiguresTests: TemporaryDirectoryTestCase {
     var fixture: CollectionFixture!
     var page: PageReader!
 
     override func setUpWithError() throws {
-        directory = try Fixtures.temporaryDirectory("report-figures")
+        try super.setUpWithError()
         fixture = try CollectionFixture.make(in: directory)
         let written = try ReportWriter.write(store: fixture.store, to: directory.appendingPathComponent("report"))
         page = try PageReader(written.page)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
     }
 
     var inputs: [CollectionFixture.Input] { fixture.inputs }
