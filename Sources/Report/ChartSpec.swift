@@ -66,11 +66,11 @@ struct ChartSpec: Encodable {
     var height = 360
 
     static func histogram(id: String, title: String, xTitle: String, histogram: Histogram, color: String,
-                          referenceLines: [ReferenceLine] = []) -> ChartSpec {
+                          height: Int = 360, referenceLines: [ReferenceLine] = []) -> ChartSpec {
         ChartSpec(id: id, kind: .histogram, title: title, xTitle: xTitle, yTitle: "Tracks",
                   bins: Bins(lowerBound: histogram.lowerBound, width: histogram.binWidth),
                   datasets: [Dataset(label: "Tracks", color: color, values: histogram.counts.map(Double.init))],
-                  referenceLines: referenceLines)
+                  referenceLines: referenceLines, height: height)
     }
 }
 

@@ -24,6 +24,11 @@ enum HTML {
         "<span class=\"figure\" data-figure=\"\(name)\">\(escape(text))</span>"
     }
 
+    /// A figure followed by "track" or "tracks" as the number wants.
+    static func tracks(_ name: String, _ count: Int) -> String {
+        figure(name, "\(count)") + (count == 1 ? " track" : " tracks")
+    }
+
     /// A table whose cells are already markup.
     static func table(_ headers: [String], _ rows: [[String]], id: String? = nil) -> String {
         let idAttribute = id.map { " id=\"\($0)\"" } ?? ""
@@ -57,11 +62,11 @@ enum Format {
         value.map { String(format: "%.\(digits)f", $0) } ?? "–"
     }
 
-    /// `3 h 07 min` for a collection, `4:05` for a track.
+    /// `3 h 07 min`, or `12 min 29 s` under an hour.
     static func duration(_ seconds: Double) -> String {
         let minutes = Int(seconds / 60)
         if minutes >= 60 { return String(format: "%d h %02d min", minutes / 60, minutes % 60) }
-        return String(format: "%d:%02d", minutes, Int(seconds) % 60)
+        return String(format: "%d min %02d s", minutes, Int(seconds) % 60)
     }
 
     static func date(_ date: Date?) -> String {

@@ -4,8 +4,8 @@ extension LoudnessSummary {
                       trackCount: trackCount - silent, missing: "a loudness measurement") {
             let loudnessChart = ChartSpec.histogram(
                 id: "chart-loudness", title: "Integrated loudness (EBU R128)", xTitle: "Integrated loudness (LUFS)",
-                histogram: loudness, color: Palette.blue,
-                referenceLines: Self.targets.map { ChartSpec.ReferenceLine(value: $0.lufs, label: $0.name) })
+                histogram: loudness, color: Palette.blue, height: 420,
+                referenceLines: Self.targets.map { ChartSpec.ReferenceLine(value: $0.lufs, label: $0.label) })
             let rangeChart = ChartSpec.histogram(id: "chart-loudness-range", title: "Loudness range (EBU R128 LRA)",
                                                  xTitle: "Loudness range (LU)", histogram: loudnessRange,
                                                  color: Palette.reddishPurple)
@@ -15,9 +15,10 @@ extension LoudnessSummary {
                 \(HTML.figure("loudness-tracks", "\(measured)")) tracks;
                 \(HTML.figure("louder-than-streaming", "\(louderThanStreaming)")) of them
                 (\(Format.percent(louderThanStreaming, of: measured))) are louder than −14 LUFS and will be turned down
-                by streaming normalization. Digital silence (loudness undefined):
-                \(HTML.figure("silent", "\(silent)")) tracks.</p>
+                by streaming normalization. Digital silence, where loudness is undefined:
+                \(HTML.tracks("silent", silent)).</p>
                 \(HTML.chart(loudnessChart))
+                <p>Dashed lines: \(HTML.escape(Self.targets.map { "\($0.label) (\($0.use))" }.joined(separator: "; "))).</p>
                 <p>Median loudness range \(HTML.figure("median-lra", Format.decimal(medianRangeLu))) LU: small values mean
                 heavily compressed dynamics, large ones (above about 15 LU) wide dynamics as in classical music or film.</p>
                 \(HTML.chart(rangeChart))

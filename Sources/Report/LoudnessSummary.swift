@@ -4,13 +4,15 @@ import TrackStore
 public struct LoudnessSummary: Sendable {
     public struct Target: Sendable, Equatable {
         public var lufs: Double
-        public var name: String
+        /// Short enough to run beside the line on the chart.
+        public var label: String
+        public var use: String
     }
 
     public static let targets = [
-        Target(lufs: -14, name: "−14 LUFS streaming (Spotify, YouTube, Tidal)"),
-        Target(lufs: -16, name: "−16 LUFS Apple Music"),
-        Target(lufs: -23, name: "−23 LUFS EBU R128 broadcast"),
+        Target(lufs: -14, label: "−14 LUFS streaming", use: "Spotify, YouTube and Tidal normalize playback to it"),
+        Target(lufs: -16, label: "−16 LUFS Apple Music", use: "Sound Check's level"),
+        Target(lufs: -23, label: "−23 LUFS EBU R128", use: "European broadcast delivery"),
     ]
 
     /// Tracks with signal descriptors.

@@ -30,8 +30,12 @@ struct ReportSection {
         "<section id=\"\(id)\">\n<h2>\(HTML.escape(title))</h2>\n\(body)\n</section>"
     }
 
-    /// The body of a section whose descriptors no track has.
+    /// The body of a section whose descriptors no track has: usually a model was missing at analysis.
     static func noData(_ what: String) -> String {
-        "<p class=\"no-data\">No track has \(HTML.escape(what)) yet.</p>"
+        """
+        <p class="no-data">No track has \(HTML.escape(what)) yet. <code>tonearm status</code> shows which \
+        descriptor groups are missing, <code>tonearm models</code> which model files; once they are in place \
+        the next <code>tonearm analyze</code> fills the groups in.</p>
+        """
     }
 }

@@ -11,7 +11,8 @@ extension RhythmSummary {
             section.charts.append(chart)
             body.append("""
                 <p>Median tempo \(HTML.figure("median-bpm", Format.decimal(medianBpm))) BPM over
-                \(HTML.figure("tempo-tracks", "\(tempoTracks)")) tracks.</p>
+                \(HTML.figure("tempo-tracks", "\(tempoTracks)")) tracks\(noBeat > 0
+                    ? "; no beat found (0 BPM, left out): \(HTML.tracks("no-beat", noBeat))" : "").</p>
                 \(HTML.chart(chart))
                 \(tempoCNNAgreement())
                 \(lowConfidenceList())
@@ -54,9 +55,8 @@ extension RhythmSummary {
 
     private func lowConfidenceList() -> String {
         let summary = """
-            <p>\(HTML.figure("low-confidence", "\(lowConfidenceTracks.count)")) tracks have low tempo confidence
-            (RhythmExtractor2013 confidence below \(Format.decimal(Self.lowConfidence)) on its 0–5.32 scale):
-            their tempo is a guess.</p>
+            <p>Low tempo confidence (RhythmExtractor2013 confidence below \(Format.decimal(Self.lowConfidence)) on its
+            0–5.32 scale, so the tempo is a guess): \(HTML.tracks("low-confidence", lowConfidenceTracks.count)).</p>
             """
         guard !lowConfidenceTracks.isEmpty else { return summary }
         let rows = lowConfidenceTracks.prefix(Self.listedTracks).map { entry in

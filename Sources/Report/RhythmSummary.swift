@@ -24,7 +24,9 @@ public struct RhythmSummary: Sendable {
         public var differ: Int { compared - same - octave }
     }
 
+    /// Tracks with a tempo estimate; RhythmExtractor2013 says 0 BPM when it finds no beat (silence, speech).
     public var tempoTracks: Int
+    public var noBeat: Int
     public var tempo: Histogram
     public var medianBpm: Double?
     public var lowConfidenceTracks: [LowConfidenceTrack]
@@ -35,8 +37,9 @@ public struct RhythmSummary: Sendable {
 
     public init(_ data: ReportData) {
         let signals = data.tracks.filter { $0.signal != nil }
-        tempoTracks = signals.count
-        let bpms = signals.map { $0.signal!.bpm }
+        let bpms = signals.map { $0.signal!.bpm }.filter { $0 > 0 }
+        tempoTracks = bpms.count
+        noBeat = signals.count - bpms.count
         tempo = Histogram(values: bpms, binWidth: 5)
         medianBpm = bpms.median
         lowConfidenceTracks = signals.filter { $0.signal!.bpmConfidence < Self.lowConfidence }.map {

@@ -30,7 +30,7 @@ extension StyleSummary {
                 small: 0.5 would leave most tracks without any style, while \(threshold) keeps the one to few styles a
                 Discogs release usually lists. Here a track passes \(HTML.figure("styles-per-track",
                 Format.decimal(meanStylesAboveThreshold))) styles on average, and
-                \(HTML.figure("tracks-without-style", "\(tracksWithNoStyleAboveThreshold)")) tracks pass none.</p>
+                \(HTML.tracks("tracks-without-style", tracksWithNoStyleAboveThreshold)) pass none.</p>
                 \(HTML.chart(genreChart))
                 \(HTML.chart(styleChart))
                 \(HTML.table(["Style", "Parent genre", "Tracks (top-1)", "Tracks (≥ \(threshold))", "Mean activation"],

@@ -13,8 +13,8 @@ extension VoiceSummary {
             let body = """
                 <p>A track is vocal when the voice/instrumental head gives P(voice) ≥ \(Format.decimal(Self.threshold))
                 (its own two-class decision), instrumental otherwise.
-                Vocal: \(HTML.figure("vocal", "\(vocal)")) tracks (\(Format.percent(vocal, of: trackCount))),
-                instrumental: \(HTML.figure("instrumental", "\(instrumental)")) tracks
+                Vocal: \(HTML.tracks("vocal", vocal)) (\(Format.percent(vocal, of: trackCount))),
+                instrumental: \(HTML.tracks("instrumental", instrumental))
                 (\(Format.percent(instrumental, of: trackCount))).</p>
                 \(HTML.chart(chart))
                 """

@@ -38,7 +38,7 @@ struct CollectionFixture {
     let store: TrackStore
     let inputs: [Input]
 
-    /// `count` tracks of seeded random descriptors, plus fixed edge cases: a track of digital silence,
+    /// `count` tracks of seeded random descriptors, including fixed edge cases: a track of digital silence,
     /// one with signal descriptors only, one whose title is markup, and two failures.
     static func make(in directory: URL, count: Int = 40, seed: UInt64 = 7) throws -> CollectionFixture {
         var random = SeededRandom(seed: seed)
@@ -70,8 +70,11 @@ struct CollectionFixture {
                          danceability: Double.random(in: 0.01...0.99, using: &random),
                          emotion: (Double.random(in: 1.5...8.5, using: &random), Double.random(in: 1.5...8.5, using: &random)))
         }
+        // Digital silence, as Essentia reports it: no loudness, no beat.
         inputs[0].lufs = nil
         inputs[0].loudnessRange = nil
+        inputs[0].bpm = 0
+        inputs[0].bpmConfidence = 0
         inputs[1].styles = nil
         inputs[1].emotion = nil
         inputs[1].tempoFactor = nil

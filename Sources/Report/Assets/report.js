@@ -32,17 +32,18 @@
     },
   };
 
+  // Labels run down beside their line, so lines a few units apart (−14 and −16 LUFS) keep theirs apart.
   const referenceLines = {
     id: "referenceLines",
     afterDatasetsDraw(chart, args, options) {
       const { ctx, chartArea: area, scales } = chart;
       ctx.save();
       ctx.strokeStyle = "#000";
-      ctx.fillStyle = "#000";
       ctx.lineWidth = 1.5;
       ctx.setLineDash([6, 4]);
       ctx.font = "13px sans-serif";
-      options.lines.forEach((line, index) => {
+      ctx.textBaseline = "bottom";
+      for (const line of options.lines) {
         const x = scales.x.getPixelForValue(line.value);
         ctx.beginPath();
         ctx.moveTo(x, area.top);
@@ -54,11 +55,17 @@
         }
         ctx.stroke();
         if (line.label) {
-          const onRight = x < (area.left + area.right) / 2;
-          ctx.textAlign = onRight ? "left" : "right";
-          ctx.fillText(line.label, x + (onRight ? 4 : -4), area.top + 16 + 18 * index);
+          ctx.save();
+          ctx.translate(x + 2, area.top + 4);
+          ctx.rotate(Math.PI / 2);
+          const width = ctx.measureText(line.label).width;
+          ctx.fillStyle = "rgba(255, 255, 255, 0.85)";
+          ctx.fillRect(-2, -1, width + 4, 16);
+          ctx.fillStyle = "#000";
+          ctx.fillText(line.label, 0, 14);
+          ctx.restore();
         }
-      });
+      }
       ctx.restore();
     },
   };
