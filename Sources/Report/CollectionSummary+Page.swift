@@ -1,4 +1,5 @@
 import Foundation
+import TrackStore
 
 extension CollectionSummary {
     /// Failed files listed one by one; the grouped reasons above the list cover them all.
@@ -15,6 +16,7 @@ extension CollectionSummary {
             ["Total duration (analyzed)", HTML.figure("duration", Format.duration(totalDuration))],
             ["Formats (analyzed, by codec)", formatList.isEmpty ? "–" : HTML.figure("formats", formatList)],
             ["Analyzed", "\(HTML.escape(Format.date(firstAnalysis))) – \(HTML.escape(Format.date(lastAnalysis)))"],
+            ["Computed by", HTML.escape(provenanceList)],
             ["Report written", HTML.escape(Format.date(generatedAt))],
         ]
         return """
@@ -24,6 +26,15 @@ extension CollectionSummary {
             \(failureTables())
             </header>
             """
+    }
+
+    /// `group: provenance (tracks)`, so a report made with other or missing models says so.
+    private var provenanceList: String {
+        let groups = AnalysisGroup.allCases.map { group in
+            let sources = (provenances[group] ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }
+            return "\(group.rawValue): \(sources.isEmpty ? "not computed" : sources.joined(separator: ", "))"
+        }
+        return groups.joined(separator: "; ")
     }
 
     /// Shown instead of the sections when no track has any descriptors.

@@ -25,6 +25,8 @@ public struct CollectionSummary: Sendable {
     public var formats: [FormatCount]
     public var failureReasons: [FailureReason]
     public var failures: [AnalysisError]
+    /// Per descriptor group, what computed it (model names and digests) and for how many tracks.
+    public var provenances: [AnalysisGroup: [String: Int]]
     public var firstAnalysis: Date?
     public var lastAnalysis: Date?
 
@@ -41,6 +43,7 @@ public struct CollectionSummary: Sendable {
             .sorted { ($0.tracks, $1.codec) > ($1.tracks, $0.codec) }
         failureReasons = data.status.failureReasons.map { FailureReason(stage: $0.stage, message: $0.message, tracks: $0.count) }
         failures = data.errors
+        provenances = data.status.provenances
         let dates = analyzedTracks.compactMap(\.analyzedAt)
         firstAnalysis = dates.min()
         lastAnalysis = dates.max()

@@ -16,6 +16,10 @@ public enum ExportValue: Equatable, Sendable {
         return .number("\(value)")
     }
 
+    static func number(_ value: Int?) -> ExportValue {
+        value.map { .number("\($0)") } ?? .missing
+    }
+
     static func text(_ value: String?) -> ExportValue {
         guard let value, !value.isEmpty else { return .missing }
         return .text(value)
@@ -66,8 +70,8 @@ public struct TrackExport: Sendable {
         Column(name: "album") { .text($0.track.album) },
         Column(name: "duration_s") { .number($0.track.duration) },
         Column(name: "codec") { .text($0.track.codec) },
-        Column(name: "sample_rate") { .number($0.track.sampleRate.map(Double.init)) },
-        Column(name: "channels") { .number($0.track.channels.map(Double.init)) },
+        Column(name: "sample_rate") { .number($0.track.sampleRate) },
+        Column(name: "channels") { .number($0.track.channels) },
     ]
 
     private static let signalColumns: [Column] = [
@@ -118,7 +122,9 @@ public struct TrackExport: Sendable {
     }
 
     private static func jsonString(_ text: String) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
         // Encoding a lone string cannot fail: it has no non-finite numbers or invalid keys.
-        String(decoding: try! JSONEncoder().encode(text), as: UTF8.self)
+        return String(decoding: try! encoder.encode(text), as: UTF8.self)
     }
 }

@@ -88,6 +88,7 @@ struct CollectionFixture {
             try builder.addAnalyzedTrack(path: input.path) { id, analysis in
                 analysis.duration = input.duration
                 analysis.codec = input.codec
+                analysis.sampleRate = 44100
                 analysis.title = input.title
                 analysis.signal = SignalFeatures(trackId: id, bpm: input.bpm, bpmConfidence: input.bpmConfidence,
                                                  keys: input.keys, loudnessLufs: input.lufs,

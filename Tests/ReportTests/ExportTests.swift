@@ -57,6 +57,7 @@ final class ExportTests: TemporaryDirectoryTestCase {
             XCTAssertEqual(text("title"), input.title)
             XCTAssertEqual(number("duration_s"), input.duration)
             XCTAssertEqual(text("codec"), input.codec)
+            XCTAssertEqual(text("sample_rate"), "44100", "integers stay integers")
             XCTAssertEqual(number("bpm"), input.bpm)
             XCTAssertEqual(number("bpm_confidence"), input.bpmConfidence)
             XCTAssertEqual(number("tempocnn_bpm"), input.tempoCNNBpm)
@@ -88,9 +89,10 @@ final class ExportTests: TemporaryDirectoryTestCase {
     }
 }
 
-/// A JSON Lines value as text: numbers in Swift's shortest exact form, null as nil.
+/// A JSON Lines value as text: integers as written, other numbers in Swift's shortest exact form, null as nil.
 enum JSONCell: Decodable {
     case text(String)
+    case integer(Int)
     case number(Double)
     case null
 
@@ -98,6 +100,8 @@ enum JSONCell: Decodable {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
+        } else if let integer = try? container.decode(Int.self) {
+            self = .integer(integer)
         } else if let number = try? container.decode(Double.self) {
             self = .number(number)
         } else {
@@ -108,6 +112,7 @@ enum JSONCell: Decodable {
     var text: String? {
         switch self {
         case .text(let text): return text
+        case .integer(let integer): return "\(integer)"
         case .number(let number): return "\(number)"
         case .null: return nil
         }

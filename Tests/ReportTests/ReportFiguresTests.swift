@@ -34,6 +34,9 @@ final class ReportFiguresTests: TemporaryDirectoryTestCase {
         for (codec, count) in codecs {
             XCTAssertTrue(page.figure("formats")!.contains("\(codec) \(count)"), "\(codec) \(count) in \(page.figure("formats")!)")
         }
+        let withStyles = inputs.filter { $0.styles != nil }.count
+        XCTAssertTrue(page.html.contains("signal: fixture (\(inputs.count)); tempocnn: fixture (\(inputs.compactMap(\.tempoFactor).count)); "
+                                         + "effnet: fixture (\(withStyles))"), "what computed each group")
         for failure in CollectionFixture.failures {
             XCTAssertTrue(page.html.contains(failure.message.replacingOccurrences(of: "<", with: "&lt;")
                 .replacingOccurrences(of: ">", with: "&gt;")), failure.message)
