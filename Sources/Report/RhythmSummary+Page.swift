@@ -44,7 +44,7 @@ extension RhythmSummary {
         }
         let tolerance = Format.decimal(100 * Self.tempoTolerance, digits: 0)
         return """
-            <p>TempoCNN (deeptemp-k16-3) against RhythmExtractor2013 on \(tempoCNN.compared) tracks:
+            <p>TempoCNN (deeptemp-k16-3) against RhythmExtractor2013 on \(HTML.tracks("tempo-compared", tempoCNN.compared)):
             same tempo within \(tolerance) % on \(HTML.figure("tempo-same", Format.percent(tempoCNN.same, of: tempoCNN.compared))),
             at double or half tempo (an octave apart, within \(tolerance) %) on
             \(HTML.figure("tempo-octave", Format.percent(tempoCNN.octave, of: tempoCNN.compared))),

@@ -36,14 +36,14 @@ public struct RhythmSummary: Sendable {
     public var danceable: Int
 
     public init(_ data: ReportData) {
-        let signals = data.tracks.filter { $0.signal != nil }
-        let bpms = signals.map { $0.signal!.bpm }.filter { $0 > 0 }
+        let signals = data.tracks.compactMap { track in track.signal.map { (track: track.track, signal: $0) } }
+        let bpms = signals.map(\.signal.bpm).filter { $0 > 0 }
         tempoTracks = bpms.count
         noBeat = signals.count - bpms.count
         tempo = Histogram(values: bpms, binWidth: 5)
         medianBpm = bpms.median
-        lowConfidenceTracks = signals.filter { $0.signal!.bpmConfidence < Self.lowConfidence }.map {
-            LowConfidenceTrack(track: $0.track, bpm: $0.signal!.bpm, confidence: $0.signal!.bpmConfidence)
+        lowConfidenceTracks = signals.filter { $0.signal.bpmConfidence < Self.lowConfidence }.map {
+            LowConfidenceTrack(track: $0.track, bpm: $0.signal.bpm, confidence: $0.signal.bpmConfidence)
         }
         for track in data.tracks {
             guard let signal = track.signal, let cnn = track.tempoCNN, signal.bpm > 0 else { continue }

@@ -4,8 +4,8 @@ import TrackStore
 /// (top-1, one style per track, counts sum to the track count) and every style whose activation
 /// reaches `threshold` (multi-label, as Discogs itself tags a release with several styles).
 public struct StyleSummary: Sendable {
-    /// The discogs400 head is a sigmoid per style trained on very unbalanced labels (most styles are
-    /// positive for well under 1 % of releases), so its activations are small: 0.5 would leave most
+    /// The discogs400 head is a sigmoid per style trained on very unbalanced labels (most of the 400
+    /// styles are rare among Discogs releases), so its activations are small: 0.5 would leave most
     /// tracks with no style at all, while 0.1 keeps the one to few styles a Discogs release typically
     /// lists. The page shows how many styles per track pass, so the choice can be checked on the data.
     public static let threshold: Float = 0.1
@@ -58,21 +58,20 @@ public struct StyleSummary: Sendable {
             }
             for genre in genresOfTrack { genresAbove[genre, default: 0] += 1 }
         }
-        let tracks = activations.count
+        let tracks = Double(max(trackCount, 1))
         styles = (0..<styleCount).map { index in
             StyleCount(label: data.styleLabel(index), tracksTop1: top1[index], tracksAboveThreshold: above[index],
-                       meanActivation: tracks == 0 ? 0 : sums[index] / Double(tracks))
+                       meanActivation: sums[index] / tracks)
         }.enumerated().sorted { lhs, rhs in
-            let l = lhs.element, r = rhs.element
-            if (l.tracksTop1, l.tracksAboveThreshold) != (r.tracksTop1, r.tracksAboveThreshold) {
-                return (l.tracksTop1, l.tracksAboveThreshold) > (r.tracksTop1, r.tracksAboveThreshold)
-            }
-            return l.meanActivation != r.meanActivation ? l.meanActivation > r.meanActivation : lhs.offset < rhs.offset
+            // Ties keep the model's style order.
+            let (l, r) = (lhs.element, rhs.element)
+            return (l.tracksTop1, l.tracksAboveThreshold, l.meanActivation, rhs.offset)
+                > (r.tracksTop1, r.tracksAboveThreshold, r.meanActivation, lhs.offset)
         }.map(\.element)
         genres = Set(styles.map(\.label.genre)).map {
             GenreCount(genre: $0, tracksTop1: genresTop1[$0] ?? 0, tracksAboveThreshold: genresAbove[$0] ?? 0)
         }.sorted { ($0.tracksTop1, $0.tracksAboveThreshold, $1.genre) > ($1.tracksTop1, $1.tracksAboveThreshold, $0.genre) }
-        meanStylesAboveThreshold = tracks == 0 ? 0 : Double(passing) / Double(tracks)
+        meanStylesAboveThreshold = Double(passing) / tracks
         tracksWithNoStyleAboveThreshold = activations.filter { $0.allSatisfy { $0 < Self.threshold } }.count
     }
 }

@@ -93,6 +93,7 @@ final class ReportFiguresTests: TemporaryDirectoryTestCase {
         let factors = inputs.filter { $0.bpm > 0 }.compactMap(\.tempoFactor)
         let same = factors.filter { [1.02, 0.98, 1].contains($0) }.count
         let octave = factors.filter { [2, 0.5].contains($0) }.count
+        XCTAssertEqual(page.figure("tempo-compared"), "\(factors.count)")
         XCTAssertEqual(page.figure("tempo-same"), Expected.percent(same, of: factors.count))
         XCTAssertEqual(page.figure("tempo-octave"), Expected.percent(octave, of: factors.count))
         XCTAssertEqual(page.figure("tempo-differ"), Expected.percent(factors.count - same - octave, of: factors.count))
