@@ -17,7 +17,7 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(name: .long, help: "csv or jsonl.")
+    @Option(name: .long, help: "Output format.")
     var format: ExportFormat = .csv
 
     @Option(name: .shortAndLong, help: "The file to write; standard output when omitted.")
