@@ -64,6 +64,8 @@ struct ChartSpec: Encodable {
     var annotations: [Annotation] = []
     /// Taller charts for long category lists, so every label stays readable.
     var height = 360
+    /// A cap on the width, for a plot whose two axes share a scale and should stay square.
+    var maxWidth: Int?
 
     static func histogram(id: String, title: String, xTitle: String, histogram: Histogram, color: String,
                           height: Int = 360, referenceLines: [ReferenceLine] = []) -> ChartSpec {

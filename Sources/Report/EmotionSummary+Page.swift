@@ -15,7 +15,7 @@ extension EmotionSummary {
                 referenceLines: [ChartSpec.ReferenceLine(value: Self.midpoint, label: "")],
                 annotations: Quadrant.allCases.map {
                     ChartSpec.Annotation(x: corners[$0]!.x, y: corners[$0]!.y, text: $0.title)
-                }, height: 560)
+                }, height: 680, maxWidth: 720)
             let rows = Quadrant.allCases.map { quadrant in
                 [HTML.escape(quadrant.title), HTML.escape(quadrant.description),
                  HTML.figure("quadrant-\(quadrant.rawValue)", "\(quadrants[quadrant] ?? 0)"),

@@ -39,7 +39,7 @@ enum HTML {
 
     static func chart(_ spec: ChartSpec) -> String {
         """
-        <figure class="chart" style="height: \(spec.height)px"><canvas id="\(spec.id)" role="img" \
+        <figure class="chart" style="height: \(spec.height)px\(spec.maxWidth.map { "; max-width: \($0)px" } ?? "")"><canvas id="\(spec.id)" role="img" \
         aria-label="\(escape(spec.title))"></canvas></figure>
         """
     }
