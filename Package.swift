@@ -21,7 +21,7 @@ let package = Package(
         ]),
         .target(name: "TrackStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "CollectionScan", dependencies: ["TrackStore"]),
-        .target(name: "Models", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Models", dependencies: ["TrackStore", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Analysis", dependencies: ["TrackStore", "CollectionScan", "Models"]),
         .target(name: "Report", dependencies: ["TrackStore"], resources: [.copy("Assets")]),
         .target(name: "Playlists", dependencies: ["TrackStore"]),
