@@ -1,0 +1,63 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import CFileTree
+import TrackStore
+
+/// Walks a folder tree for audio files. Uses fts(3): one stat per entry and cycle detection,
+/// so symlinked folders are followed but a link back up the tree is not walked twice.
+public struct AudioFileFinder: Sendable {
+    public static let audioExtensions: Set<String> = [
+        "mp3", "ogg", "oga", "opus", "flac", "wav", "wave", "aif", "aiff", "aifc", "m4a", "mp4", "aac",
+        "wma", "ape", "wv", "mpc", "alac", "caf",
+    ]
+
+    public init() {}
+
+    public func find(under root: String) throws -> [FoundFile] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ScanError.notAFolder(root)
+        }
+        var files: [FoundFile] = []
+        var pathArgument: [UnsafeMutablePointer<CChar>?] = [strdup(root), nil]
+        defer { free(pathArgument[0]) }
+        guard let tree = fts_open(&pathArgument, FTS_LOGICAL | FTS_NOCHDIR, nil) else {
+            throw ScanError.unreadable(root, String(cString: strerror(errno)))
+        }
+        defer { fts_close(tree) }
+        while let entry = fts_read(tree) {
+            let path = String(cString: entry.pointee.fts_path)
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            switch Int32(entry.pointee.fts_info) {
+            case FTS_D where name.hasPrefix(".") && entry.pointee.fts_level > 0:
+                fts_set(tree, entry, FTS_SKIP)
+            case FTS_F where !name.hasPrefix(".") && Self.isAudio(name):
+                let stat = entry.pointee.fts_statp.pointee
+                let mtime = Double(stat.st_mtim.tv_sec) + Double(stat.st_mtim.tv_nsec) / 1e9
+                files.append(FoundFile(path: path, size: Int64(stat.st_size), mtime: mtime))
+            default:
+                continue  // cycles (FTS_DC), unreadable folders, broken links and other files are passed over
+            }
+        }
+        return files
+    }
+
+    static func isAudio(_ name: String) -> Bool {
+        guard let dot = name.lastIndex(of: ".") else { return false }
+        return audioExtensions.contains(name[name.index(after: dot)...].lowercased())
+    }
+}
+
+public enum ScanError: Error, CustomStringConvertible {
+    case notAFolder(String)
+    case unreadable(String, String)
+
+    public var description: String {
+        switch self {
+        case .notAFolder(let path): return "\(path) is not a folder (or does not exist)"
+        case .unreadable(let path, let reason): return "cannot read \(path): \(reason)"
+        }
+    }
+}
