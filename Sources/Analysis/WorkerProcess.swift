@@ -12,7 +12,7 @@ enum WorkerFailure: Error, CustomStringConvertible {
     var description: String {
         switch self {
         case .cannotSpawn(let reason): return "cannot start the analysis worker: \(reason)"
-        case .timedOut(let seconds): return "timed out after \(Int(seconds)) s; worker killed"
+        case .timedOut(let seconds): return "timed out after \(String(format: "%g", seconds)) s; worker killed"
         case .exited(let how): return "worker \(how)"
         case .badMessage(let text): return "unreadable worker reply: \(text.prefix(200))"
         }

@@ -51,17 +51,17 @@ struct AnalyzeCommand: ParsableCommand {
         let root = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue else {
-            throw ValidationError("\(folder) is not a folder")
+            throw UserError("\(folder) is not a folder")
         }
         guard let python = python ?? WorkerLaunch.defaultPython() else {
-            throw ValidationError("no worker Python found: run scripts/setup, or set TONEARM_PYTHON / --python")
+            throw UserError("no worker Python found: run scripts/setup, or set TONEARM_PYTHON / --python")
         }
+        let trackStore = try TrackStore(path: store.absolutePath)
         let models = try ModelLocator(flags: modelFolders).locateAll()
         if !models.missingRoles.isEmpty {
             let files = models.missingRoles.map(\.spec.graphFile).joined(separator: ", ")
             warn("missing models: \(files); their descriptor groups are skipped for now (get them with `tonearm models fetch`)")
         }
-        let trackStore = try TrackStore(path: store.absolutePath)
         let launch = WorkerLaunch(python: python, models: models,
                                   threads: max(1, ProcessInfo.processInfo.activeProcessorCount / jobs),
                                   stderrPath: workerLog)
