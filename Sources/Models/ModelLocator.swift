@@ -40,14 +40,15 @@ public struct ModelLocator: Sendable {
 
     /// The first folder holding both the graph and its metadata, checksummed; nil when none does.
     public func locate(_ role: ModelRole) throws -> LocatedModel? {
-        for folder in searchPath {
-            let graph = folder.appendingPathComponent(role.spec.graphFile)
-            let metadata = folder.appendingPathComponent(role.spec.metadataFile)
-            if FileManager.default.fileExists(atPath: graph.path), FileManager.default.fileExists(atPath: metadata.path) {
-                return LocatedModel(role: role, graph: graph, sha256: try FileDigest.sha256(of: graph))
-            }
+        guard let folder = firstFolder(holding: role.spec.files) else { return nil }
+        let graph = folder.appendingPathComponent(role.spec.graphFile)
+        return LocatedModel(role: role, graph: graph, sha256: try FileDigest.sha256(of: graph))
+    }
+
+    func firstFolder(holding files: [ModelFile]) -> URL? {
+        searchPath.first { folder in
+            files.allSatisfy { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0.name).path) }
         }
-        return nil
     }
 
     public func locateAll() throws -> ModelSet {

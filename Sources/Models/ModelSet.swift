@@ -13,6 +13,16 @@ public struct ModelSet: Sendable {
         ModelRole.allCases.filter { models[$0] == nil }
     }
 
+    /// One line naming the files of every missing role among `roles` and how to get them; nil when none is missing.
+    public func missingMessage(for roles: [ModelRole] = ModelRole.allCases, searchPath: [URL]) -> String? {
+        let missing = roles.filter { models[$0] == nil }
+        guard !missing.isEmpty else { return nil }
+        let files = missing.flatMap { $0.spec.files.map(\.name) }.joined(separator: ", ")
+        let folders = searchPath.map(\.path).joined(separator: ", ")
+        return "missing model files: \(files) (a .pb and its .json must share a folder; searched \(folders)). "
+            + "Run `tonearm models fetch` to download them."
+    }
+
     /// Groups whose every model is present (the signal group always is).
     public var availableGroups: [AnalysisGroup] {
         AnalysisGroup.allCases.filter { group in group.modelRoles.allSatisfy { models[$0] != nil } }

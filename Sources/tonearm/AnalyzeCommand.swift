@@ -21,8 +21,7 @@ struct AnalyzeCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(name: .customLong("models"), help: "A folder of Essentia models; repeat to search several, before $TONEARM_MODELS and the cache.")
-    var modelFolders: [String] = []
+    @OptionGroup var modelOptions: ModelOptions
 
     @Option(help: "Worker processes (default: number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -57,10 +56,10 @@ struct AnalyzeCommand: ParsableCommand {
             throw UserError("no worker Python found: run scripts/setup, or set TONEARM_PYTHON / --python")
         }
         let trackStore = try TrackStore(path: store.absolutePath)
-        let models = try ModelLocator(flags: modelFolders).locateAll()
-        if !models.missingRoles.isEmpty {
-            let files = models.missingRoles.map(\.spec.graphFile).joined(separator: ", ")
-            warn("missing models: \(files); their descriptor groups are skipped for now (get them with `tonearm models fetch`)")
+        let locator = modelOptions.locator
+        let models = try locator.locateAll()
+        if let missing = models.missingMessage(searchPath: locator.searchPath) {
+            warn("\(missing) Until then their descriptor groups are skipped; the next analyze fills them in.")
         }
         let launch = WorkerLaunch(python: python, models: models,
                                   threads: max(1, ProcessInfo.processInfo.activeProcessorCount / jobs),
