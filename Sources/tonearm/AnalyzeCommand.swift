@@ -65,12 +65,22 @@ struct AnalyzeCommand: ParsableCommand {
                                   threads: max(1, ProcessInfo.processInfo.activeProcessorCount / jobs),
                                   stderrPath: workerLog)
         let options = AnalyzeOptions(root: root, jobs: jobs, timeout: timeout, retryFailed: retryFailed)
+        announceInterruption()
         let summary = try CollectionAnalyzer(store: trackStore, launch: launch, options: options).run()
         SummaryPrinter.print(summary)
         if let statsJson {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             try encoder.encode(summary).write(to: URL(fileURLWithPath: statsJson))
+        }
+    }
+
+    /// Ctrl-C ends the run at once (workers get the same signal); every committed track is kept.
+    private func announceInterruption() {
+        signal(SIGINT) { _ in
+            let message = "\ninterrupted: finished tracks are saved; run analyze again to continue\n"
+            _ = message.withCString { write(STDERR_FILENO, $0, strlen($0)) }
+            _exit(130)
         }
     }
 

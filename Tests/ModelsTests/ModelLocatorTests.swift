@@ -93,3 +93,12 @@ final class ModelLocatorTests: XCTestCase {
         XCTAssertNil(models.missingMessage(for: [.musicnn, .tempocnn], searchPath: locator.searchPath))
     }
 }
+
+final class ProvenanceTests: XCTestCase {
+    func testOnlyModelsWhoseDigestIsNotOfficialAreUnverified() {
+        let official = ModelRole.genre.spec
+        let provenance = "discogs-effnet-bs64-1@1b9aba050413+\(official.name)@\(official.sha256.prefix(12))"
+        XCTAssertEqual(Provenance.unverifiedModels(in: provenance), ["discogs-effnet-bs64-1"])
+        XCTAssertEqual(Provenance.unverifiedModels(in: "signal-v1"), [])
+    }
+}
