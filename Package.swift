@@ -26,6 +26,7 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["TrackStore", "CollectionScan", "Models"]),
         .target(name: "Report", dependencies: ["TrackStore"], resources: [.copy("Assets")]),
         .target(name: "Playlists", dependencies: ["TrackStore"]),
+        .target(name: "Evaluation", dependencies: ["TrackStore"]),
         .target(name: "Web", dependencies: [
             "TrackStore", "Playlists",
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -38,6 +39,7 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"]),
         .testTarget(name: "PlaylistsTests", dependencies: ["Playlists", "TestSupport"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
         .testTarget(name: "WebTests", dependencies: [
             "Web", "TestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
