@@ -3,14 +3,20 @@ import Foundation
 import Models
 import TrackStore
 
+/// What to analyze: a whole folder (files gone from it are marked missing), or exactly some files.
+public enum AnalysisTarget: Sendable {
+    case folder(String)
+    case files([String])
+}
+
 public struct AnalyzeOptions: Sendable {
-    public var root: String
+    public var target: AnalysisTarget
     public var jobs: Int
     public var timeout: Double
     public var retryFailed: Bool
 
-    public init(root: String, jobs: Int, timeout: Double, retryFailed: Bool) {
-        self.root = root
+    public init(target: AnalysisTarget, jobs: Int, timeout: Double, retryFailed: Bool) {
+        self.target = target
         self.jobs = jobs
         self.timeout = timeout
         self.retryFailed = retryFailed
@@ -49,8 +55,8 @@ public final class CollectionAnalyzer {
     public func run() throws -> AnalyzeSummary {
         let started = Date()
         var summary = AnalyzeSummary()
-        let files = try AudioFileFinder().find(under: options.root)
-        let diff = CollectionDiff(root: options.root, found: files, stored: try store.storedFiles())
+        let (files, root) = try filesToAnalyze()
+        let diff = CollectionDiff(root: root, found: files, stored: try store.storedFiles())
         try store.apply(diff)
         (summary.found, summary.added, summary.changed, summary.vanished) =
             (files.count, diff.added.count, diff.changed.count, diff.vanished.count)
@@ -85,6 +91,15 @@ public final class CollectionAnalyzer {
         summary.workers = pool.stats
         summary.seconds = Date().timeIntervalSince(started)
         return summary
+    }
+
+    private func filesToAnalyze() throws -> (files: [FoundFile], root: String?) {
+        switch options.target {
+        case .folder(let root):
+            return (try AudioFileFinder().find(under: root), root)
+        case .files(let paths):
+            return (try paths.map { try AudioFileFinder().file(at: $0) }, nil)
+        }
     }
 
     private func currentProvenance() -> [AnalysisGroup: String] {

@@ -34,14 +34,19 @@ public struct AudioFileFinder: Sendable {
             case FTS_D where name.hasPrefix(".") && entry.pointee.fts_level > 0:
                 fts_set(tree, entry, FTS_SKIP)
             case FTS_F where !name.hasPrefix(".") && Self.isAudio(name):
-                let stat = entry.pointee.fts_statp.pointee
-                let mtime = Double(stat.st_mtim.tv_sec) + Double(stat.st_mtim.tv_nsec) / 1e9
-                files.append(FoundFile(path: path, size: Int64(stat.st_size), mtime: mtime))
+                files.append(FoundFile(path: path, status: entry.pointee.fts_statp.pointee))
             default:
                 continue  // cycles (FTS_DC), unreadable folders, broken links and other files are passed over
             }
         }
         return files
+    }
+
+    /// One named file, as the scanner would have recorded it.
+    public func file(at path: String) throws -> FoundFile {
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw ScanError.unreadable(path, String(cString: strerror(errno))) }
+        return FoundFile(path: path, status: status)
     }
 
     static func isAudio(_ name: String) -> Bool {
@@ -59,5 +64,12 @@ public enum ScanError: Error, CustomStringConvertible {
         case .notAFolder(let path): return "\(path) is not a folder (or does not exist)"
         case .unreadable(let path, let reason): return "cannot read \(path): \(reason)"
         }
+    }
+}
+
+extension FoundFile {
+    init(path: String, status: stat) {
+        let mtime = Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1e9
+        self.init(path: path, size: Int64(status.st_size), mtime: mtime)
     }
 }

@@ -12,8 +12,8 @@ public struct CollectionDiff: Sendable {
     public var vanished: [Int64] = []
 
     /// Tracks outside `root` are left alone: analyzing one folder never marks another's files missing.
-    public init(root: String, found: [FoundFile], stored: [String: StoredFile]) {
-        let prefix = root.hasSuffix("/") ? root : root + "/"
+    /// Without a root (a list of files) nothing is marked missing.
+    public init(root: String?, found: [FoundFile], stored: [String: StoredFile]) {
         var seen = Set<String>()
         seen.reserveCapacity(found.count)
         for file in found {
@@ -30,6 +30,8 @@ public struct CollectionDiff: Sendable {
                 unchanged.append(known.id)
             }
         }
+        guard let root else { return }
+        let prefix = root.hasSuffix("/") ? root : root + "/"
         for (path, known) in stored where known.state != .missing && path.hasPrefix(prefix) && !seen.contains(path) {
             vanished.append(known.id)
         }

@@ -64,7 +64,7 @@ struct AnalyzeCommand: ParsableCommand {
         let launch = WorkerLaunch(python: python, models: models,
                                   threads: max(1, ProcessInfo.processInfo.activeProcessorCount / jobs),
                                   stderrPath: workerLog)
-        let options = AnalyzeOptions(root: root, jobs: jobs, timeout: timeout, retryFailed: retryFailed)
+        let options = AnalyzeOptions(target: .folder(root), jobs: jobs, timeout: timeout, retryFailed: retryFailed)
         announceInterruption()
         let summary = try CollectionAnalyzer(store: trackStore, launch: launch, options: options).run()
         SummaryPrinter.print(summary)
