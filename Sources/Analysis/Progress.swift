@@ -12,9 +12,18 @@ final class Progress {
     private var done = 0
     private var failed = 0
     private var lastDraw = Date.distantPast
+    private var ticker: DispatchSourceTimer?
 
+    /// On a terminal the bar is drawn at once and refreshed every second, so rate and ETA stay live
+    /// while a long track is being analyzed.
     init(total: Int) {
         self.total = total
+        guard isTerminal, total > 0 else { return }
+        let ticker = DispatchSource.makeTimerSource(queue: .global(qos: .utility))
+        ticker.schedule(deadline: .now(), repeating: 1)
+        ticker.setEventHandler { [weak self] in self?.lock.withLock { self?.draw() } }
+        ticker.resume()
+        self.ticker = ticker
     }
 
     func advance(failed didFail: Bool) {
@@ -30,14 +39,20 @@ final class Progress {
     }
 
     func finish() {
-        if isTerminal && total > 0 { FileHandle.standardError.write(Data("\n".utf8)) }
+        ticker?.cancel()
+        lock.withLock {
+            if isTerminal && total > 0 {
+                draw()
+                FileHandle.standardError.write(Data("\n".utf8))
+            }
+        }
     }
 
     private func draw() {
         let elapsed = Date().timeIntervalSince(started)
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
-        let eta = rate > 0 ? Double(total - done) / rate : 0
-        let figures = "\(done)/\(total)  \(String(format: "%.2f", rate)) tracks/s  ETA \(Self.clock(eta))  failed \(failed)"
+        let eta = rate > 0 ? Self.clock(Double(total - done) / rate) : "--:--"
+        let figures = "\(done)/\(total)  \(String(format: "%.2f", rate)) tracks/s  elapsed \(Self.clock(elapsed))  ETA \(eta)  failed \(failed)"
         if isTerminal {
             let width = 30, filled = total > 0 ? width * done / total : width
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
