@@ -1,6 +1,6 @@
 // Runs before anything else on the page: every script error, rejected promise and console
-// error or warning is also written to the data-console-errors attribute of the root element, where a headless browser's
-// DOM dump (and a curious reader's inspector) can see it.
+// error or warning is also written to the root element's data-console-errors attribute,
+// where a headless browser's DOM dump (and a curious reader's inspector) can see it.
 (function () {
   "use strict";
   const errors = [];
