@@ -37,13 +37,7 @@ let package = Package(
         .testTarget(name: "CollectionScanTests", dependencies: ["CollectionScan", "TestSupport"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"]),
-        .testTarget(name: "PlaylistsTests", dependencies: ["Playlists", "TestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
-        .testTarget(name: "WebTests", dependencies: [
-            "Web", "TestSupport",
-            .product(name: "HummingbirdTesting", package: "hummingbird"),
-        ]),
     ],
     swiftLanguageModes: [.v5]
 )
