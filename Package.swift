@@ -38,6 +38,7 @@ let package = Package(
         .testTarget(name: "ModelsTests", dependencies: ["Models", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )
