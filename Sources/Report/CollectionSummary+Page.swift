@@ -18,6 +18,8 @@ extension CollectionSummary {
             ["Analyzed", "\(HTML.escape(Format.date(firstAnalysis))) – \(HTML.escape(Format.date(lastAnalysis)))"],
             ["Computed by", HTML.escape(provenanceList)],
             ["Report written", HTML.escape(Format.date(generatedAt))],
+            ["Data beside this page", "<a href=\"styles.tsv\">styles.tsv</a> (all 400 styles), "
+                + "<a href=\"tracks.csv\">tracks.csv</a> (one row per track, as <code>tonearm export</code>)"],
         ]
         return """
             <header>

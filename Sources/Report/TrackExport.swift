@@ -52,7 +52,13 @@ public struct TrackExport: Sendable {
         }
     }
 
-    public func write<Output: TextOutputStream>(_ format: ExportFormat, to output: inout Output) {
+    public func text(_ format: ExportFormat) -> String {
+        var text = ""
+        write(format, to: &text)
+        return text
+    }
+
+    private func write<Output: TextOutputStream>(_ format: ExportFormat, to output: inout Output) {
         switch format {
         case .csv:
             output.write(Self.csvLine(columns.map(ExportValue.text)))

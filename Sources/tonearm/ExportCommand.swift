@@ -25,8 +25,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let export = TrackExport(try ReportData(store: try store.openExisting()))
-        var text = ""
-        export.write(format, to: &text)
+        let text = export.text(format)
         if let output {
             try text.write(toFile: output, atomically: true, encoding: .utf8)
             FileHandle.standardError.write(Data("wrote \(export.rows.count) tracks to \(output)\n".utf8))

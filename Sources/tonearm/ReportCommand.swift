@@ -8,7 +8,8 @@ struct ReportCommand: ParsableCommand {
         abstract: "Write an HTML report of the collection: styles, tempo, keys, loudness, emotion, voice.",
         discussion: """
             The folder gets index.html, one self-contained page that opens offline in any browser (Chart.js
-            is inlined from Debian's libjs-chart.js), and styles.tsv with the counts of all 400 Discogs styles.
+            is inlined from Debian's libjs-chart.js), styles.tsv with the counts of all 400 Discogs styles, and
+            tracks.csv, the same rows as `tonearm export`.
             """
     )
 

@@ -16,6 +16,8 @@ final class CommandLineTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(page.sectionIDs.count, 6)
         let tsv = try String(contentsOf: folder.appendingPathComponent("styles.tsv"), encoding: .utf8)
         XCTAssertEqual(tsv.split(separator: "\n").count, 401)
+        let tracks = try CSV.parse(String(contentsOf: folder.appendingPathComponent("tracks.csv"), encoding: .utf8))
+        XCTAssertEqual(tracks.count, 9, "a header, 6 analyzed and 2 failed tracks")
     }
 
     func testReportOnAnEmptyStoreExplainsInsteadOfFailing() throws {

@@ -16,8 +16,7 @@ final class ExportTests: TemporaryDirectoryTestCase {
     }
 
     func testCSVParsesBackToTheStoredDescriptors() throws {
-        var text = ""
-        export.write(.csv, to: &text)
+        let text = export.text(.csv)
         var records = try CSV.parse(text)
         let header = records.removeFirst()
         XCTAssertTrue(text.hasSuffix("\r\n"), "RFC 4180 line ends")
@@ -28,8 +27,7 @@ final class ExportTests: TemporaryDirectoryTestCase {
     }
 
     func testJSONLinesParseBackToTheStoredDescriptors() throws {
-        var text = ""
-        export.write(.jsonl, to: &text)
+        let text = export.text(.jsonl)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         XCTAssertEqual(lines.last, "", "every line ends with a newline")
         // JSONDecoder rather than JSONSerialization: the latter rounds the last digit of some doubles on Linux.
