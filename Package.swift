@@ -20,11 +20,13 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "TrackStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "CollectionScan", dependencies: ["TrackStore"]),
-        .target(name: "Models", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "CFileTree"),
+        .target(name: "CollectionScan", dependencies: ["TrackStore", "CFileTree"]),
+        .target(name: "Models", dependencies: ["TrackStore", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Analysis", dependencies: ["TrackStore", "CollectionScan", "Models"]),
         .target(name: "Report", dependencies: ["TrackStore"], resources: [.copy("Assets")]),
         .target(name: "Playlists", dependencies: ["TrackStore"]),
+        .target(name: "Evaluation", dependencies: ["TrackStore"]),
         .target(name: "Web", dependencies: [
             "TrackStore", "Playlists",
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -35,6 +37,7 @@ let package = Package(
         .testTarget(name: "CollectionScanTests", dependencies: ["CollectionScan", "TestSupport"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"]),
         .testTarget(name: "PlaylistsTests", dependencies: ["Playlists", "TestSupport"]),
         .testTarget(name: "WebTests", dependencies: [

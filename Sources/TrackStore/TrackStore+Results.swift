@@ -79,3 +79,14 @@ extension TrackStore {
         }
     }
 }
+
+extension TrackStore {
+    /// For tracks whose groups are all current already, so no worker needs to see them.
+    public func markAnalyzed(_ ids: [Int64]) throws {
+        try dbPool.write { db in
+            for id in ids {
+                try db.execute(sql: "UPDATE track SET state = ? WHERE id = ?", arguments: [TrackState.analyzed, id])
+            }
+        }
+    }
+}

@@ -8,11 +8,13 @@ public final class TrackStore: Sendable {
 
     /// Opens (creating if needed) and migrates the store. A store written by a newer
     /// tonearm is refused rather than touched.
-    public init(path: String) throws {
+    /// A read-only store never migrates or writes: reporting and serving can't alter a collection.
+    public init(path: String, readOnly: Bool = false) throws {
         self.path = path
         do {
             var config = Configuration()
             config.busyMode = .timeout(10)
+            config.readonly = readOnly
             dbPool = try DatabasePool(path: path, configuration: config)
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error)")
@@ -22,17 +24,23 @@ public final class TrackStore: Sendable {
             if try dbPool.read({ try migrator.hasBeenSuperseded($0) }) {
                 throw StoreError.newerSchema(path: path)
             }
-            try migrator.migrate(dbPool)
+            if readOnly {
+                guard try dbPool.read({ try migrator.hasCompletedMigrations($0) }) else {
+                    throw StoreError.cannotOpen(path: path, reason: "written by an older tonearm; run `tonearm analyze` once to upgrade it")
+                }
+            } else {
+                try migrator.migrate(dbPool)
+            }
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error)")
         }
     }
 
     /// Opens an existing store for reading commands, failing clearly when there is none.
-    public static func openExisting(path: String) throws -> TrackStore {
+    public static func openExisting(path: String, readOnly: Bool = true) throws -> TrackStore {
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError.cannotOpen(path: path, reason: "no such file (run `tonearm analyze` first, or pass --db)")
         }
-        return try TrackStore(path: path)
+        return try TrackStore(path: path, readOnly: readOnly)
     }
 }

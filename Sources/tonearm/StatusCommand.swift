@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Models
 import TrackStore
 
 struct StatusCommand: ParsableCommand {
@@ -20,7 +21,13 @@ struct StatusCommand: ParsableCommand {
         print("pending    \(status.pending)")
         print("missing    \(status.missing)")
         for group in AnalysisGroup.allCases {
-            print("group \(group.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(status.groupCounts[group] ?? 0) tracks")
+            let name = group.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
+            print("group \(name) \(status.groupCounts[group] ?? 0) tracks")
+            for (provenance, count) in (status.provenances[group] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                let unverified = Provenance.unverifiedModels(in: provenance)
+                let note = unverified.isEmpty ? "" : "  UNVERIFIED model: \(unverified.joined(separator: ", "))"
+                print("      \(count) × \(provenance)\(note)")
+            }
         }
         if !status.failureReasons.isEmpty {
             print("failures:")

@@ -11,7 +11,7 @@ struct StoreOptions: ParsableArguments {
         URL(fileURLWithPath: db).standardizedFileURL.path
     }
 
-    func openExisting() throws -> TrackStore {
-        try TrackStore.openExisting(path: absolutePath)
+    func openExisting(readOnly: Bool = true) throws -> TrackStore {
+        try TrackStore.openExisting(path: absolutePath, readOnly: readOnly)
     }
 }

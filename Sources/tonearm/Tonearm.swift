@@ -9,6 +9,8 @@ struct Tonearm: AsyncParsableCommand {
             Typical use: `tonearm analyze ~/Music`, then `tonearm report` and `tonearm serve`.
             Every command works on one store, ./tonearm.sqlite unless --db says otherwise.
             """,
-        subcommands: [StatusCommand.self, PlaylistCommand.self, SimilarCommand.self, ServeCommand.self]
+        subcommands: [AnalyzeCommand.self, StatusCommand.self, ReportCommand.self, ExportCommand.self,
+                      PlaylistCommand.self, SimilarCommand.self, ServeCommand.self,
+                      ModelsCommand.self, PruneCommand.self]
     )
 }

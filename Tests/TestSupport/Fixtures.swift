@@ -26,3 +26,27 @@ public enum Fixtures {
         return url
     }
 }
+
+extension Fixtures {
+    /// A model folder with every shared model plus the Discogs-EffNet stand-in, as symlinks.
+    /// The stand-in is for exercising the EffNet code path only; its outputs mean nothing musically.
+    public static func modelsWithStandin(in folder: URL) throws -> URL {
+        let target = folder.appendingPathComponent("models")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        let files = try FileManager.default.contentsOfDirectory(at: models, includingPropertiesForKeys: nil)
+            + [modelsStandin.appendingPathComponent("discogs-effnet-bs64-1.pb")]
+        for file in files where ["pb", "json"].contains(file.pathExtension) {
+            try FileManager.default.createSymbolicLink(at: target.appendingPathComponent(file.lastPathComponent),
+                                                       withDestinationURL: file)
+        }
+        return target
+    }
+
+    /// The good (non-`bad/`) audio files of the shared set.
+    public static func goodAudioFiles() throws -> [URL] {
+        let enumerator = FileManager.default.enumerator(at: audio, includingPropertiesForKeys: nil)!
+        return enumerator.compactMap { $0 as? URL }
+            .filter { ["mp3", "ogg", "flac", "wav", "m4a"].contains($0.pathExtension) && !$0.path.contains("/bad/") }
+            .sorted { $0.path < $1.path }
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import TrackStore
+
+struct AnalysisJob: Sendable {
+    var trackId: Int64
+    var path: String
+    var groups: [AnalysisGroup]
+}
+
+/// Which tracks need which groups: a group is redone only when its stored provenance differs
+/// from what the current models would write (absent, produced by another model file, or older code).
+struct AnalysisPlan {
+    var jobs: [AnalysisJob] = []
+    /// Every computable group already current.
+    var upToDate = 0
+    /// Failed before and not retried (`--retry-failed` retries them).
+    var skippedFailed = 0
+    /// Pending tracks with nothing left to compute (a file that reappeared unchanged).
+    var completeButPending: [Int64] = []
+
+    init(files: [FoundFile], stored: [String: StoredFile], storedGroups: [Int64: [AnalysisGroup: String]],
+         provenance: [AnalysisGroup: String], retryFailed: Bool) {
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            guard let track = stored[file.path] else { continue }
+            if track.state == .failed && !retryFailed {
+                skippedFailed += 1
+                continue
+            }
+            let have = storedGroups[track.id] ?? [:]
+            let needed = provenance.keys.sorted().filter { have[$0] != provenance[$0] }
+            if !needed.isEmpty {
+                jobs.append(AnalysisJob(trackId: track.id, path: file.path, groups: needed))
+            } else if track.state != .analyzed {
+                completeButPending.append(track.id)
+            } else {
+                upToDate += 1
+            }
+        }
+    }
+}

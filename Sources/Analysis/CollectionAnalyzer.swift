@@ -1,0 +1,134 @@
+import CollectionScan
+import Foundation
+import Models
+import TrackStore
+
+/// What to analyze: a whole folder (files gone from it are marked missing), or exactly some files.
+public enum AnalysisTarget: Sendable {
+    case folder(String)
+    case files([String])
+}
+
+public struct AnalyzeOptions: Sendable {
+    public var target: AnalysisTarget
+    public var jobs: Int
+    public var timeout: Double
+    public var retryFailed: Bool
+
+    public init(target: AnalysisTarget, jobs: Int, timeout: Double, retryFailed: Bool) {
+        self.target = target
+        self.jobs = jobs
+        self.timeout = timeout
+        self.retryFailed = retryFailed
+    }
+}
+
+public struct AnalyzeSummary: Sendable, Codable {
+    public var found = 0
+    public var added = 0
+    public var changed = 0
+    public var vanished = 0
+    public var upToDate = 0
+    public var skippedFailed = 0
+    public var analyzed = 0
+    public var failed = 0
+    /// Groups that could not run because a model is missing.
+    public var groupsUnavailable: [String] = []
+    public var failureReasons: [String: Int] = [:]
+    public var seconds = 0.0
+    public var workers = WorkerStats()
+}
+
+/// One `tonearm analyze` run: scan the folder, bring the store in line with the disk, and
+/// compute every group a track lacks, one transaction per finished track.
+public final class CollectionAnalyzer {
+    private let store: TrackStore
+    private let launch: WorkerLaunch
+    private let options: AnalyzeOptions
+
+    public init(store: TrackStore, launch: WorkerLaunch, options: AnalyzeOptions) {
+        self.store = store
+        self.launch = launch
+        self.options = options
+    }
+
+    public func run() throws -> AnalyzeSummary {
+        let started = Date()
+        var summary = AnalyzeSummary()
+        let (files, root) = try filesToAnalyze()
+        let diff = CollectionDiff(root: root, found: files, stored: try store.storedFiles())
+        try store.apply(diff)
+        (summary.found, summary.added, summary.changed, summary.vanished) =
+            (files.count, diff.added.count, diff.changed.count, diff.vanished.count)
+
+        let provenance = currentProvenance()
+        summary.groupsUnavailable = AnalysisGroup.allCases.filter { provenance[$0] == nil }.map(\.rawValue)
+        if let labels = try launch.models.styleLabels(), try store.styleLabels() != labels {
+            try store.saveStyleLabels(labels)
+        }
+        let plan = AnalysisPlan(files: files, stored: try store.storedFiles(), storedGroups: try store.storedGroups(),
+                                provenance: provenance, retryFailed: options.retryFailed)
+        try store.markAnalyzed(plan.completeButPending)
+        summary.upToDate = plan.upToDate + plan.completeButPending.count
+        summary.skippedFailed = plan.skippedFailed
+
+        let progress = Progress(total: plan.jobs.count)
+        let pool = WorkerPool(launch: launch, workers: options.jobs, timeout: options.timeout)
+        let tally = NSLock()
+        defer { progress.finish() }
+        try pool.run(plan.jobs) { [store] job, outcome in
+            let failure = Self.store(outcome, of: job, in: store, provenance: provenance)
+            tally.withLock {
+                if let failure {
+                    summary.failed += 1
+                    summary.failureReasons[failure, default: 0] += 1
+                } else {
+                    summary.analyzed += 1
+                }
+            }
+            progress.advance(failed: failure != nil)
+        }
+        summary.workers = pool.stats
+        summary.seconds = Date().timeIntervalSince(started)
+        return summary
+    }
+
+    private func filesToAnalyze() throws -> (files: [FoundFile], root: String?) {
+        switch options.target {
+        case .folder(let root):
+            return (try AudioFileFinder().find(under: root), root)
+        case .files(let paths):
+            return (try paths.map { try AudioFileFinder().file(at: $0) }, nil)
+        }
+    }
+
+    private func currentProvenance() -> [AnalysisGroup: String] {
+        var provenance: [AnalysisGroup: String] = [:]
+        for group in AnalysisGroup.allCases {
+            provenance[group] = launch.models.provenance(of: group, signalVersion: WorkerProtocol.signalVersion)
+        }
+        return provenance
+    }
+
+    /// Saves one outcome; returns the failure reason ("stage: message"), nil on success.
+    private static func store(_ outcome: JobOutcome, of job: AnalysisJob, in store: TrackStore,
+                              provenance: [AnalysisGroup: String]) -> String? {
+        do {
+            switch outcome {
+            case .replied(let reply) where reply.ok:
+                let analysis = reply.trackAnalysis(trackId: job.trackId, provenance: provenance)
+                try store.save(analysis)
+                return analysis.groupErrors.min(by: { $0.key < $1.key }).map { "\($0.key.rawValue): \($0.value)" }
+            case .replied(let reply):
+                let stage = reply.stage ?? "worker", message = reply.error ?? "unknown error"
+                try store.recordFailure(trackId: job.trackId, stage: stage, message: message)
+                return "\(stage): \(message)"
+            case .failed(let stage, let message):
+                try store.recordFailure(trackId: job.trackId, stage: stage, message: message)
+                return "\(stage): \(message)"
+            }
+        } catch {
+            return "store: \(error)"
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// The JSON-lines protocol spoken with the Python worker; `worker/PROTOCOL.md` is its description.
+enum WorkerProtocol {
+    static let version = 1
+    /// Must equal the worker's SIGNAL_VERSION; stored as the signal group's provenance.
+    static let signalVersion = 1
+}
+
+struct WorkerRequest: Encodable {
+    var id: Int
+    var path: String
+    var groups: [String]
+}
+
+/// First line a worker prints: after its models loaded, or instead, a fatal error.
+struct WorkerHello: Decodable {
+    var type: String
+    var error: String?
+    var protocolVersion: Int?
+    var signalVersion: Int?
+    var essentia: String?
+    var groups: [String]?
+    var loadSeconds: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case type, error, essentia, groups
+        case protocolVersion = "protocol"
+        case signalVersion = "signal_version"
+        case loadSeconds = "load_seconds"
+    }
+}
+
+struct WorkerReply: Decodable {
+    var id: Int
+    var ok: Bool
+    var stage: String?
+    var error: String?
+    var audio: AudioInfo?
+    var groups: GroupResults?
+    var errors: [String: String]?
+    var timings: [String: Double]?
+
+    struct AudioInfo: Decodable {
+        var duration: Double
+        var sampleRate: Int
+        var channels: Int
+        var codec: String
+        var artist: String?
+        var title: String?
+        var album: String?
+
+        enum CodingKeys: String, CodingKey {
+            case duration, channels, codec, artist, title, album
+            case sampleRate = "sample_rate"
+        }
+    }
+
+    struct GroupResults: Decodable {
+        var signal: Signal?
+        var tempocnn: TempoCNN?
+        var effnet: Effnet?
+        var musicnn: Musicnn?
+    }
+
+    struct Signal: Decodable {
+        var bpm: Double
+        var bpmConfidence: Double
+        var keys: [String: Key]
+        var loudnessLufs: Double?
+        var loudnessRangeLu: Double?
+
+        struct Key: Decodable {
+            var key: String
+            var scale: String
+            var strength: Double
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case bpm, keys
+            case bpmConfidence = "bpm_confidence"
+            case loudnessLufs = "loudness_lufs"
+            case loudnessRangeLu = "loudness_range_lu"
+        }
+    }
+
+    struct TempoCNN: Decodable {
+        var bpm: Double
+        var localAgreement: Double
+
+        enum CodingKeys: String, CodingKey {
+            case bpm
+            case localAgreement = "local_agreement"
+        }
+    }
+
+    struct Effnet: Decodable {
+        var embedding: Base64Floats
+        var styles: Base64Floats
+        var voice: Double
+        var danceability: Double
+    }
+
+    struct Musicnn: Decodable {
+        var embedding: Base64Floats
+        var valence: Double
+        var arousal: Double
+    }
+}
+
+/// A float32 little-endian vector sent as base64: a quarter of the size of a JSON number list.
+struct Base64Floats: Decodable {
+    var values: [Float]
+
+    init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let data = Data(base64Encoded: text), data.count % 4 == 0 else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not base64 float32"))
+        }
+        values = data.withUnsafeBytes { raw in
+            (0..<data.count / 4).map {
+                Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self)))
+            }
+        }
+    }
+}

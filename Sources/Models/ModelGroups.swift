@@ -1,0 +1,13 @@
+import TrackStore
+
+extension AnalysisGroup {
+    /// The model roles a group needs; the signal group needs none.
+    public var modelRoles: [ModelRole] {
+        switch self {
+        case .signal: return []
+        case .tempoCNN: return [.tempocnn]
+        case .effnet: return [.effnet, .genre, .voice, .danceability]
+        case .musicnn: return [.musicnn, .emomusic]
+        }
+    }
+}

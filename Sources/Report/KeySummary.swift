@@ -1,0 +1,77 @@
+import TrackStore
+
+/// How the three key profiles distribute the collection over the 24 key classes, how often they
+/// agree, and which one to show users.
+public struct KeySummary: Sendable {
+    public struct ProfilePair: Hashable, Sendable {
+        public var first: KeyProfile
+        public var second: KeyProfile
+
+        public static let all: [ProfilePair] = [
+            ProfilePair(first: .temperley, second: .krumhansl),
+            ProfilePair(first: .temperley, second: .edma),
+            ProfilePair(first: .krumhansl, second: .edma),
+        ]
+
+        public var name: String { "\(first.rawValue) = \(second.rawValue)" }
+    }
+
+    public struct Recommendation: Sendable, Equatable {
+        public var profile: KeyProfile
+        /// Per profile, the tracks where it agrees with at least one of the other two: when the
+        /// profiles split, the one most often in the majority is the safest single answer.
+        public var inMajority: [KeyProfile: Int]
+        /// True when another profile is in the majority just as often; the earlier profile is chosen.
+        public var isTie: Bool
+    }
+
+    /// Tracks with key estimates.
+    public var trackCount: Int
+    /// Per profile, track counts in the order of `KeyClass.all`.
+    public var distributions: [KeyProfile: [Int]]
+    /// Per profile, tracks whose key is not one of the 24 classes.
+    public var unrecognized: [KeyProfile: Int]
+    public var allAgree: Int
+    public var pairAgree: [ProfilePair: Int]
+    public var recommendation: Recommendation?
+
+    public init(_ data: ReportData) {
+        let estimates: [[KeyProfile: KeyClass]] = data.tracks.compactMap(\.signal).map { signal in
+            var classes: [KeyProfile: KeyClass] = [:]
+            for profile in KeyProfile.allCases {
+                let estimate = signal.key(profile)
+                classes[profile] = KeyClass(key: estimate.key, scale: estimate.scale)
+            }
+            return classes
+        }
+        trackCount = estimates.count
+        var distributions: [KeyProfile: [Int]] = [:]
+        var unrecognized: [KeyProfile: Int] = [:]
+        for profile in KeyProfile.allCases {
+            var counts = [Int](repeating: 0, count: KeyClass.all.count)
+            for estimate in estimates {
+                if let keyClass = estimate[profile] { counts[KeyClass.all.firstIndex(of: keyClass)!] += 1 }
+            }
+            distributions[profile] = counts
+            unrecognized[profile] = estimates.count - counts.reduce(0, +)
+        }
+        self.distributions = distributions
+        self.unrecognized = unrecognized
+
+        func agree(_ a: KeyProfile, _ b: KeyProfile, _ estimate: [KeyProfile: KeyClass]) -> Bool {
+            estimate[a] != nil && estimate[a] == estimate[b]
+        }
+        allAgree = estimates.filter { agree(.temperley, .krumhansl, $0) && agree(.temperley, .edma, $0) }.count
+        pairAgree = Dictionary(uniqueKeysWithValues: ProfilePair.all.map { pair in
+            (pair, estimates.filter { agree(pair.first, pair.second, $0) }.count)
+        })
+        guard !estimates.isEmpty else { return }
+        let inMajority = Dictionary(uniqueKeysWithValues: KeyProfile.allCases.map { profile in
+            (profile, estimates.filter { estimate in
+                KeyProfile.allCases.contains { $0 != profile && agree(profile, $0, estimate) }
+            }.count)
+        })
+        let leaders = KeyProfile.allCases.filter { inMajority[$0] == inMajority.values.max() }
+        recommendation = Recommendation(profile: leaders[0], inMajority: inMajority, isTie: leaders.count > 1)
+    }
+}

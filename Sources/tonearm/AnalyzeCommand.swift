@@ -1,0 +1,105 @@
+import Analysis
+import ArgumentParser
+import Foundation
+import Models
+import TrackStore
+
+struct AnalyzeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Analyze every audio file under a folder into the store.",
+        discussion: """
+            Unchanged files are skipped, new files analyzed, changed files (size or mtime) re-analyzed, and
+            files gone from disk marked missing (removed by `tonearm prune`). Interrupt at any time: every
+            finished track is committed, and the next run goes on where this one stopped. When a model is
+            missing the other descriptor groups are still computed; the missing group follows on a later run.
+            """
+    )
+
+    @Argument(help: "The folder to analyze (any nesting).")
+    var folder: String
+
+    @OptionGroup var store: StoreOptions
+
+    @OptionGroup var modelOptions: ModelOptions
+
+    @Option(help: "Worker processes (default: number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Seconds one track may take before its worker is killed and the track recorded as failed.")
+    var timeout: Double = 120
+
+    @Flag(help: "Analyze again the files that failed before.")
+    var retryFailed = false
+
+    @Option(help: "Python interpreter of the worker venv (default: $TONEARM_PYTHON, else .venv beside the build).")
+    var python: String?
+
+    @Option(help: "Append the workers' stderr (Essentia/TensorFlow logs) to this file.")
+    var workerLog: String?
+
+    @Option(help: "Write the run summary with per-stage seconds and worker memory as JSON to this file.")
+    var statsJson: String?
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+    }
+
+    func run() throws {
+        let root = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue else {
+            throw UserError("\(folder) is not a folder")
+        }
+        guard let python = python ?? WorkerLaunch.defaultPython() else {
+            throw UserError("no worker Python found: run scripts/setup, or set TONEARM_PYTHON / --python")
+        }
+        let trackStore = try TrackStore(path: store.absolutePath)
+        let locator = modelOptions.locator
+        let models = try locator.locateAll()
+        if let missing = models.missingMessage(searchPath: locator.searchPath) {
+            warn("\(missing) Until then their descriptor groups are skipped; the next analyze fills them in.")
+        }
+        let launch = WorkerLaunch(python: python, models: models,
+                                  threads: max(1, ProcessInfo.processInfo.activeProcessorCount / jobs),
+                                  stderrPath: workerLog)
+        let options = AnalyzeOptions(target: .folder(root), jobs: jobs, timeout: timeout, retryFailed: retryFailed)
+        announceInterruption()
+        let summary = try CollectionAnalyzer(store: trackStore, launch: launch, options: options).run()
+        SummaryPrinter.print(summary)
+        if let statsJson {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try encoder.encode(summary).write(to: URL(fileURLWithPath: statsJson))
+        }
+    }
+
+    /// Ctrl-C ends the run at once (workers get the same signal); every committed track is kept.
+    private func announceInterruption() {
+        signal(SIGINT) { _ in
+            let message = "\ninterrupted: finished tracks are saved; run analyze again to continue\n"
+            _ = message.withCString { write(STDERR_FILENO, $0, strlen($0)) }
+            _exit(130)
+        }
+    }
+
+    private func warn(_ message: String) {
+        FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
+    }
+}
+
+enum SummaryPrinter {
+    static func print(_ summary: AnalyzeSummary) {
+        Swift.print("found \(summary.found) audio files: \(summary.added) new, \(summary.changed) changed, "
+            + "\(summary.vanished) gone (marked missing)")
+        Swift.print("analyzed \(summary.analyzed), failed \(summary.failed), up to date \(summary.upToDate), "
+            + "skipped as failed before \(summary.skippedFailed) in \(String(format: "%.1f", summary.seconds)) s")
+        if !summary.groupsUnavailable.isEmpty {
+            Swift.print("not computed (model missing): \(summary.groupsUnavailable.joined(separator: ", "))")
+        }
+        for (reason, count) in summary.failureReasons.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
+            Swift.print("  \(count) × \(reason)")
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import TestSupport
+import TrackStore
+import XCTest
+
+/// A copy of the shared audio analyzed once per test process (with the EffNet stand-in),
+/// shared by the tests that only read it.
+enum AnalyzedCollection {
+    struct Built {
+        var folder: URL
+        var models: URL
+        var store: TrackStore
+        var run: TonearmCLI.Result
+    }
+
+    static let shared: Result<Built, Error> = Result {
+        let folder = try Fixtures.temporaryDirectory("tonearm-collection")
+        let audio = folder.appendingPathComponent("audio")
+        try FileManager.default.copyItem(at: Fixtures.audio, to: audio)
+        let models = try Fixtures.modelsWithStandin(in: folder)
+        let db = folder.appendingPathComponent("store.sqlite").path
+        let run = try TonearmCLI.run(["analyze", audio.path, "--db", db, "--models", models.path, "--jobs", "2"])
+        return Built(folder: audio, models: models, store: try TrackStore(path: db), run: run)
+    }
+
+    static func get() throws -> Built {
+        try shared.get()
+    }
+}
+
+/// Runs tonearm analyze on a folder and returns the summary it wrote with --stats-json.
+func analyze(_ folder: URL, db: String, models: URL, extra: [String] = []) throws -> (TonearmCLI.Result, [String: Any]) {
+    let stats = URL(fileURLWithPath: db + ".stats.json")
+    let result = try TonearmCLI.run(["analyze", folder.path, "--db", db, "--models", models.path,
+                                     "--stats-json", stats.path] + extra)
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: stats)) as? [String: Any] ?? [:]
+    return (result, summary)
+}
+
+func workerRequests(_ summary: [String: Any]) -> Int {
+    (summary["workers"] as? [String: Any])?["requests"] as? Int ?? -1
+}
+
+/// Copies some shared audio files into a new folder.
+func copyAudio(_ names: [String], to folder: URL) throws {
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let files = try Fixtures.goodAudioFiles()
+    for name in names {
+        let source = files.first { $0.lastPathComponent == name }!
+        try FileManager.default.copyItem(at: source, to: folder.appendingPathComponent(name))
+    }
+}
