@@ -56,6 +56,10 @@ struct PlaylistCommand: ParsableCommand {
             + options.compactMap { parameter, value in value.map { (parameter.rawValue, $0) } }
         let query = try PlaylistQuery(parameters: parameters)
         let catalog = try Catalog.load(from: store.openExisting(), embeddings: [])
+        guard !catalog.isEmpty else {
+            FileHandle.standardError.write(Data("playlist: the store has no analyzed tracks: run `tonearm analyze <music folder>` first\n".utf8))
+            return
+        }
         let result = try catalog.playlists.run(query)
 
         print("\(result.totalMatches) of \(catalog.playlists.tracks.count) tracks match (key profile: \(result.profile.rawValue))")
