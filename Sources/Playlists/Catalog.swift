@@ -10,7 +10,7 @@ public struct SimilarTrack: Sendable {
 /// The analyzed collection loaded once into memory: what `serve`, `playlist` and `similar` query.
 public struct Catalog: Sendable {
     public let playlists: PlaylistEngine
-    public let similarity: [EmbeddingKind: SimilarityIndex]
+    private let similarity: [EmbeddingKind: SimilarityIndex]
     private let tracksById: [Int64: Track]
     private let tracksByPath: [String: Track]
 

@@ -26,8 +26,6 @@ public struct SimilarityIndex: Sendable {
         position = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
     }
 
-    public var count: Int { ids.count }
-
     public func contains(_ trackId: Int64) -> Bool { position[trackId] != nil }
 
     /// The `count` most similar tracks, best first (ties by id), never the query itself;
