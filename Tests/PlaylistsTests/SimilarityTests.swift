@@ -38,6 +38,12 @@ final class SimilarityTests: XCTestCase {
         XCTAssertNil(index.nearest(to: 13, count: 10))
     }
 
+    func testVectorsOfAnotherLengthThanTheFirstAreLeftOut() {
+        let index = SimilarityIndex(embeddings: [1: [1, 0], 2: [1, 1, 0], 3: [0, 1]])
+        XCTAssertFalse(index.contains(2))
+        XCTAssertEqual(index.nearest(to: 1, count: 10)?.map(\.trackId), [3])
+    }
+
     func testTheQueryIsNeverInItsOwnList() {
         // Duplicates of the query score exactly 1 like the query itself, and must still be listed.
         let index = SimilarityIndex(embeddings: [1: [1, 1], 2: [2, 2], 3: [1, 0.9], 4: [-1, 1]])
