@@ -125,6 +125,7 @@ final class PageTests: LiveAppTestCase {
                 let html = try await self.page(uri, client)
                 XCTAssertTrue(html.contains("Nothing analyzed yet"), uri)
                 XCTAssertTrue(html.contains("tonearm analyze"))
+                XCTAssertTrue(html.contains("<code>\(store.path)</code>"), html)
             }
         }
     }
