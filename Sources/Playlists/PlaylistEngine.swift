@@ -47,8 +47,9 @@ public struct PlaylistEngine: Sendable {
         }
         if !query.styles.isEmpty && (entry.styleScore ?? -1) < query.activation { return false }
         if query.voice != .any && !(effnet.map { query.voice.accepts(voice: $0.voice) } ?? false) { return false }
-        if let tonic = query.tonic, entry.key.flatMap({ Tonic.canonical($0.key) }) != tonic { return false }
-        if let scale = query.scale, entry.key?.scale != scale.rawValue { return false }
+        let keyClass = entry.key.flatMap { KeyClass(key: $0.key, scale: $0.scale) }
+        if let tonic = query.tonic, keyClass?.pitchClass != tonic { return false }
+        if let scale = query.scale, keyClass?.scale != scale { return false }
         return within(query.bpm, signal?.bpm) && within(query.danceability, effnet?.danceability)
             && within(query.arousal, musicnn?.arousal) && within(query.valence, musicnn?.valence)
             && within(query.loudness, signal?.loudnessLufs)

@@ -12,10 +12,6 @@ public enum VoiceFilter: String, CaseIterable, Sendable {
     }
 }
 
-public enum Scale: String, CaseIterable, Sendable {
-    case major, minor
-}
-
 public enum SortOrder: String, CaseIterable, Sendable {
     case ascending = "asc", descending = "desc"
 }

@@ -14,9 +14,9 @@ public struct PlaylistQuery: Equatable, Sendable {
     public var danceability: ValueRange?
     public var arousal: ValueRange?
     public var valence: ValueRange?
-    /// Canonical tonic spelling, see `Tonic`.
-    public var tonic: String?
-    public var scale: Scale?
+    /// Pitch class of the key's tonic (0 = C … 11 = B), so enharmonic spellings are one key.
+    public var tonic: Int?
+    public var scale: KeyClass.Scale?
     /// nil: the collection's recommended profile.
     public var profile: KeyProfile?
     public var loudness: ValueRange?
@@ -55,11 +55,12 @@ public struct PlaylistQuery: Equatable, Sendable {
             case .arousal: arousal = try range()
             case .valence: valence = try range()
             case .key:
-                guard let canonical = Tonic.canonical(value) else {
+                // KeyClass parses a tonic only together with a scale; any scale will do here.
+                guard let keyClass = KeyClass(key: value, scale: KeyClass.Scale.major.rawValue) else {
                     throw QueryError.invalidValue(parameter: name, value: value, expected: "a tonic such as C, F# or Bb")
                 }
-                tonic = canonical
-            case .scale: scale = try choice(Scale.self)
+                tonic = keyClass.pitchClass
+            case .scale: scale = try choice(KeyClass.Scale.self)
             case .profile: profile = try choice(KeyProfile.self)
             case .loudness: loudness = try range()
             case .sort: sort = try choice(SortKey.self)
@@ -80,7 +81,7 @@ public struct PlaylistQuery: Equatable, Sendable {
             (.activation, activation == Self.defaultActivation ? nil : String(activation)),
             (.bpm, bpm?.description), (.voice, voice == .any ? nil : voice.rawValue),
             (.dance, danceability?.description), (.arousal, arousal?.description),
-            (.valence, valence?.description), (.key, tonic), (.scale, scale?.rawValue),
+            (.valence, valence?.description), (.key, tonic.map { KeyClass.tonicNames[$0] }), (.scale, scale?.rawValue),
             (.profile, profile?.rawValue), (.loudness, loudness?.description),
             (.sort, sort?.rawValue), (.order, order?.rawValue), (.limit, limit.map(String.init)),
         ]

@@ -15,8 +15,10 @@ public func recommendedProfile(for signals: [SignalFeatures]) -> KeyProfile {
 /// For each profile, the share of (track, other profile) pairs where both profiles name the same key.
 public func meanAgreement(for signals: [SignalFeatures]) -> [KeyProfile: Double] {
     guard !signals.isEmpty else { return [:] }
+    // An unrecognized key (say, a profile that was not computed) agrees with nothing.
     func sameKey(_ a: KeyEstimate, _ b: KeyEstimate) -> Bool {
-        (Tonic.canonical(a.key) ?? a.key) == (Tonic.canonical(b.key) ?? b.key) && a.scale == b.scale
+        let first = KeyClass(key: a.key, scale: a.scale)
+        return first != nil && first == KeyClass(key: b.key, scale: b.scale)
     }
     var agreement: [KeyProfile: Double] = [:]
     for profile in KeyProfile.allCases {

@@ -61,8 +61,9 @@ struct PlaylistPage {
         loudness = query.loudness?.description ?? ""
         limit = query.limit.map(String.init) ?? ""
         voiceOptions = FormOption.list(VoiceFilter.allCases.map { ($0.rawValue, $0.rawValue) }, selected: query.voice.rawValue)
-        keyOptions = FormOption.list([("", "any")] + Tonic.names.map { ($0, $0) }, selected: query.tonic)
-        scaleOptions = FormOption.list([("", "any")] + Scale.allCases.map { ($0.rawValue, $0.rawValue) },
+        keyOptions = FormOption.list([("", "any")] + KeyClass.tonicNames.map { ($0, $0) },
+                                     selected: query.tonic.map { KeyClass.tonicNames[$0] })
+        scaleOptions = FormOption.list([("", "any")] + KeyClass.Scale.allCases.map { ($0.rawValue, $0.rawValue) },
                                        selected: query.scale?.rawValue)
         // The recommended profile is the empty value: a bookmark follows the recommendation.
         profileOptions = FormOption.list(KeyProfile.allCases.map { profile in

@@ -18,7 +18,7 @@ final class PlaylistQueryTests: XCTestCase {
         expected.danceability = ValueRange(lower: 0.6)
         expected.arousal = ValueRange(lower: 5, upper: 9)
         expected.valence = ValueRange(upper: 4)
-        expected.tonic = "C#"
+        expected.tonic = 1
         expected.scale = .minor
         expected.profile = .edma
         expected.loudness = ValueRange(lower: -20, upper: -8)
@@ -52,10 +52,10 @@ final class PlaylistQueryTests: XCTestCase {
         }
     }
 
-    func testTonicsAreSpelledCanonically() {
-        XCTAssertEqual(["C", "c#", "Db", "D#", "Fb", "E#", "Gb", "g#", "A♯", "B♭", "Cb"].map(Tonic.canonical),
-                       ["C", "C#", "C#", "Eb", "E", "F", "F#", "Ab", "Bb", "Bb", "B"])
-        XCTAssertNil(Tonic.canonical("X"))
-        XCTAssertNil(Tonic.canonical("C minor"))
+    func testTonicsAreWrittenBackInEssentiasSpelling() throws {
+        let spellings = ["C", "c#", "Db", "D#", "Fb", "E#", "Gb", "g#", "A♯", "B♭", "Cb"]
+        let written = try spellings.map { try PlaylistQuery(parameters: [("key", $0)]).parameters.first!.value }
+        XCTAssertEqual(written, ["C", "C#", "C#", "Eb", "E", "F", "F#", "Ab", "Bb", "Bb", "B"])
+        XCTAssertThrowsError(try PlaylistQuery(parameters: [("key", "C minor")]))
     }
 }

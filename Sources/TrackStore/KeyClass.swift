@@ -10,7 +10,7 @@ public struct KeyClass: Hashable, Comparable, Sendable {
     public var scale: Scale
 
     /// The spelling Essentia's Key algorithm uses.
-    static let tonicNames = ["C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B"]
+    public static let tonicNames = ["C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B"]
     private static let naturals: [Character: Int] = ["C": 0, "D": 2, "E": 4, "F": 5, "G": 7, "A": 9, "B": 11]
 
     public static let all: [KeyClass] = Scale.allCases.flatMap { scale in
