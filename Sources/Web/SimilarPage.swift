@@ -40,15 +40,19 @@ struct SimilarPage {
     let search: String
     let searched: Bool
     let found: [Found]
+    /// More tracks matched than `found` lists.
+    let truncated: Bool
     let query: QueryTrack?
 
     init(chrome: Chrome, query: SimilarQuery, catalog: Catalog) {
         self.chrome = chrome
         search = query.search ?? ""
         searched = query.search != nil
-        found = query.search.map { catalog.search($0, limit: Self.searchLimit) }?.map { track in
+        let matches = query.search.map { catalog.search($0, limit: Self.searchLimit + 1) } ?? []
+        found = matches.prefix(Self.searchLimit).map { track in
             Found(id: track.id!, name: track.displayName, fileName: (track.path as NSString).lastPathComponent)
-        } ?? []
+        }
+        truncated = matches.count > Self.searchLimit
         self.query = query.track.map { track in
             QueryTrack(name: track.displayName, path: track.path, player: AudioPlayer(track),
                        lists: EmbeddingKind.allCases.map { Self.neighbours(of: track, by: $0, in: catalog) })

@@ -110,6 +110,8 @@ final class PageTests: LiveAppTestCase {
             XCTAssertTrue(byFileName.contains("href=\"/similar?track=\(ids["unicode"]!)\""), "accents are ignored")
             let nothing = try await self.page("/similar?q=zzzz", client)
             XCTAssertTrue(nothing.contains("0 tracks found"))
+            let everything = try await self.page("/similar?q=.", client)
+            XCTAssertTrue(everything.contains("12 tracks found."), "every file name has a dot")
         }
     }
 
