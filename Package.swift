@@ -16,7 +16,7 @@ let package = Package(
     ],
     targets: [
         .executableTarget(name: "tonearm", dependencies: [
-            "Analysis", "TrackStore", "CollectionScan", "Models", "Report", "Playlists", "Web",
+            "Analysis", "TrackStore", "CollectionScan", "Models", "Report", "Playlists", "Web", "Evaluation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "TrackStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "CollectionScan", dependencies: ["TrackStore", "CFileTree"]),
         .target(name: "Models", dependencies: ["TrackStore", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Analysis", dependencies: ["TrackStore", "CollectionScan", "Models"]),
-        .target(name: "Report", dependencies: ["TrackStore"], resources: [.copy("Assets")]),
+        .target(name: "Report", dependencies: ["TrackStore", "Evaluation"], resources: [.copy("Assets")]),
         .target(name: "Playlists", dependencies: ["TrackStore"]),
         .target(name: "Evaluation", dependencies: ["TrackStore"]),
         .target(name: "Web", dependencies: [

@@ -1,7 +1,6 @@
 import Foundation
 
-/// The self-contained `index.html`: markup, the chart data as JSON, and the scripts inlined so the
-/// file opens offline from anywhere.
+/// The collection report's `index.html`: the header of collection facts and one section per question.
 struct ReportPage {
     var report: CollectionReport
     var generatedAt: Date
@@ -17,34 +16,7 @@ struct ReportPage {
         let content = report.hasDescriptors
             ? sections.map(\.html).joined(separator: "\n")
             : "<p class=\"no-data\" id=\"empty-report\">\(HTML.escape(report.collection.emptyMessage))</p>"
-        return """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>tonearm collection report</title>
-            <style>
-            \(assets.stylesheet)
-            </style>
-            <script>
-            \(assets.errorCapture)
-            </script>
-            </head>
-            <body>
-            \(report.collection.header(generatedAt: generatedAt))
-            <main>
-            \(content)
-            </main>
-            <script type="application/json" id="report-charts">\(try HTML.scriptJSON(sections.flatMap(\.charts)))</script>
-            <script>
-            \(assets.chartLibrary)
-            </script>
-            <script>
-            \(assets.chartScript)
-            </script>
-            </body>
-            </html>
-            """
+        return try ChartedPage(title: "tonearm collection report", header: report.collection.header(generatedAt: generatedAt),
+                               content: content, charts: sections.flatMap(\.charts), assets: assets).html()
     }
 }

@@ -3,17 +3,7 @@ import TestSupport
 import TrackStore
 import XCTest
 
-final class ResumeAndIncrementalTests: XCTestCase {
-    var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = try Fixtures.temporaryDirectory()
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
-
+final class ResumeAndIncrementalTests: TemporaryDirectoryTestCase {
     private let sixFiles = ["kevin_macleod_vibe_ace.mp3", "boom_hit.mp3", "kevin_macleod_galway_alac.m4a",
                             "boomboxhead_dont_matter_mono.flac", "kevin_macleod_krampus_workshop.ogg", "boom_dopebeat2.wav"]
 

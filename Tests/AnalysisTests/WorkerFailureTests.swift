@@ -3,17 +3,7 @@ import TestSupport
 import TrackStore
 import XCTest
 
-final class WorkerFailureTests: XCTestCase {
-    var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = try Fixtures.temporaryDirectory()
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
-
+final class WorkerFailureTests: TemporaryDirectoryTestCase {
     func testAWorkerKilledFromOutsideIsReplacedAndTheRunCompletes() throws {
         let audio = directory.appendingPathComponent("audio")
         try copyAudio(["kevin_macleod_vibe_ace.mp3", "boom_hit.mp3", "kevin_macleod_krampus_workshop.ogg"], to: audio)

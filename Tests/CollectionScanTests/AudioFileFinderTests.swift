@@ -4,16 +4,8 @@ import TestSupport
 import TrackStore
 import XCTest
 
-final class AudioFileFinderTests: XCTestCase {
-    var root: URL!
-
-    override func setUpWithError() throws {
-        root = try Fixtures.temporaryDirectory()
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: root)
-    }
+final class AudioFileFinderTests: TemporaryDirectoryTestCase {
+    private var root: URL { directory }
 
     private func touch(_ relative: String, bytes: Int = 3) throws {
         let url = root.appendingPathComponent(relative)

@@ -4,17 +4,7 @@ import TestSupport
 import TrackStore
 import XCTest
 
-final class EvaluatorTests: XCTestCase {
-    var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = try Fixtures.temporaryDirectory()
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
-
+final class EvaluatorTests: TemporaryDirectoryTestCase {
     private func styles(_ hot: Int) -> [Float] {
         (0..<400).map { $0 == hot ? 0.9 : 0.01 }
     }

@@ -3,17 +3,7 @@ import TestSupport
 import TrackStore
 import XCTest
 
-final class TrackStoreTests: XCTestCase {
-    var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = try Fixtures.temporaryDirectory()
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
-
+final class TrackStoreTests: TemporaryDirectoryTestCase {
     func testVectorsRoundTripAsFloat32Blobs() throws {
         let builder = try StoreBuilder(path: directory.appendingPathComponent("s.sqlite").path)
         let styles = (0..<400).map { Float($0) / 400 }
