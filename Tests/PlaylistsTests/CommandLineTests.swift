@@ -4,12 +4,11 @@ import XCTest
 
 /// `tonearm playlist` and `tonearm similar` as a user runs them: the built executable over a
 /// handcrafted store.
-final class CommandLineTests: XCTestCase {
-    var directory: URL!
+final class CommandLineTests: TemporaryDirectoryTestCase {
     var storePath: String!
 
     override func setUpWithError() throws {
-        directory = try Fixtures.temporaryDirectory()
+        try super.setUpWithError()
         storePath = directory.appendingPathComponent("s.sqlite").path
         let builder = try StoreBuilder(path: storePath)
         try builder.saveStyleLabels()
@@ -22,10 +21,6 @@ final class CommandLineTests: XCTestCase {
                                  danceability: 0.5 + Double(step) / 10, effnetEmbedding: [cos(angle), sin(angle)],
                                  musicnnEmbedding: [cos(angle), sin(angle)])
         }
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
     }
 
     func testPlaylistPrintsTheMatchesAndWritesTheM3U8() throws {

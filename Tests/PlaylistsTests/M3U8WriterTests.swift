@@ -4,7 +4,7 @@ import TestSupport
 import TrackStore
 import XCTest
 
-final class M3U8WriterTests: XCTestCase {
+final class M3U8WriterTests: TemporaryDirectoryTestCase {
     private func track(_ path: String, duration: Double?, artist: String? = nil, title: String? = nil) -> Track {
         var track = Track(path: path, size: 1, mtime: 1, state: .analyzed)
         track.duration = duration
@@ -13,8 +13,6 @@ final class M3U8WriterTests: XCTestCase {
     }
 
     func testPlaylistParsesBackWithSpacesAndNonASCIIIntact() throws {
-        let directory = try Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
         let tracks = [
             track("/music/My Song – Ünïcode 日本.flac", duration: 123.6, artist: "Sigur Rós", title: "Hoppípolla"),
             track("/music/a b/c,d.mp3", duration: nil),

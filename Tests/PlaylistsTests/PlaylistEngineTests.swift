@@ -4,13 +4,12 @@ import TestSupport
 import TrackStore
 import XCTest
 
-final class PlaylistEngineTests: XCTestCase {
-    var directory: URL!
+final class PlaylistEngineTests: TemporaryDirectoryTestCase {
     var engine: PlaylistEngine!
 
     /// Six tracks whose descriptors make every filter select a different subset.
     override func setUpWithError() throws {
-        directory = try Fixtures.temporaryDirectory()
+        try super.setUpWithError()
         let builder = try StoreBuilder(path: directory.appendingPathComponent("s.sqlite").path)
         try builder.saveStyleLabels()
         let aMinor = KeyEstimate(key: "A", scale: "minor", strength: 0.9)
@@ -36,10 +35,6 @@ final class PlaylistEngineTests: XCTestCase {
                              voice: 0.05, danceability: 0.2, musicnnEmbedding: emotion, valence: 4, arousal: 3)
         try builder.addTrack(path: "/m/silence.wav", bpm: nil)
         engine = try Catalog.load(from: builder.store).playlists
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
     }
 
     private func names(_ parameters: [(String, String)]) throws -> [String] {

@@ -4,17 +4,7 @@ import TestSupport
 import TrackStore
 import XCTest
 
-final class SimilarityTests: XCTestCase {
-    var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = try Fixtures.temporaryDirectory()
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
-
+final class SimilarityTests: TemporaryDirectoryTestCase {
     /// A unit vector at `degrees` from the x axis in the xy plane, scaled so normalization matters.
     private func direction(_ degrees: Double, length: Float = 1) -> [Float] {
         let radians = degrees * .pi / 180

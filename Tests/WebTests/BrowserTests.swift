@@ -10,7 +10,7 @@ import XCTest
 /// playlists.png and similar.png there.
 final class BrowserTests: LiveAppTestCase {
     func testFilterListenDownloadAndFindSimilarTracks() async throws {
-        let downloads = fixture.directory.appendingPathComponent("downloads")
+        let downloads = directory.appendingPathComponent("downloads")
         let dnbPath = try fixture.path("dnb")
         try await withServer { client in
             let site = "http://localhost:\(client.port!)"

@@ -1,18 +1,16 @@
 import HummingbirdTesting
+import TestSupport
 import TrackStore
 import Web
 import XCTest
 
 /// Tests against the real app on a loopback port, over a fresh fixture store per test.
-class LiveAppTestCase: XCTestCase {
+class LiveAppTestCase: TemporaryDirectoryTestCase {
     var fixture: WebFixture!
 
     override func setUpWithError() throws {
-        fixture = try WebFixture.make()
-    }
-
-    override func tearDown() {
-        fixture.remove()
+        try super.setUpWithError()
+        fixture = try WebFixture.make(in: directory)
     }
 
     /// Runs `test` with a client of the app serving `store` (the fixture's by default).

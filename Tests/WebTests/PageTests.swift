@@ -121,7 +121,7 @@ final class PageTests: LiveAppTestCase {
     }
 
     func testEmptyStoreGetsAnExplanationInsteadOfAPage() async throws {
-        let store = try TrackStore(path: fixture.directory.appendingPathComponent("empty.sqlite").path)
+        let store = try TrackStore(path: directory.appendingPathComponent("empty.sqlite").path)
         try await withServer(store: store) { client in
             for uri in ["/", "/similar"] {
                 let html = try await self.page(uri, client)

@@ -3,10 +3,9 @@ import TestSupport
 import TrackStore
 
 /// A store of twelve tracks pointing at real audio: three copies with awkward file names (spaces,
-/// non-ASCII, `<script>`) in a temp folder, the rest straight from the shared fixtures.
+/// non-ASCII, `<script>`) in the test's folder, the rest straight from the shared fixtures.
 /// Embeddings are unit vectors at known angles, so neighbour order is known in advance.
 struct WebFixture {
-    let directory: URL
     let store: TrackStore
     /// Track ids by the short names below.
     let ids: [String: Int64]
@@ -54,8 +53,7 @@ struct WebFixture {
              style: "Filler---Style 40", voice: 0.05, dance: 0.2, angle: 110),
     ]
 
-    static func make() throws -> WebFixture {
-        let directory = try Fixtures.temporaryDirectory("tonearm-web")
+    static func make(in directory: URL) throws -> WebFixture {
         let builder = try StoreBuilder(path: directory.appendingPathComponent("store.sqlite").path)
         try builder.saveStyleLabels()
         var ids: [String: Int64] = [:]
@@ -76,7 +74,7 @@ struct WebFixture {
                 musicnnEmbedding: direction(spec.musicnnAngle), valence: 8 - Double(index) * 0.5,
                 arousal: 2 + Double(index) * 0.6)
         }
-        return WebFixture(directory: directory, store: builder.store, ids: ids)
+        return WebFixture(store: builder.store, ids: ids)
     }
 
     private static let circleOfFifths = ["C", "G", "D", "A", "E", "B", "F#", "C#", "Ab", "Eb", "Bb", "F"]
@@ -87,9 +85,5 @@ struct WebFixture {
 
     func path(_ name: String) throws -> String {
         try store.track(id: ids[name]!)!.path
-    }
-
-    func remove() {
-        try? FileManager.default.removeItem(at: directory)
     }
 }
