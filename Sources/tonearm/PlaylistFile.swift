@@ -7,7 +7,9 @@ enum PlaylistFile {
     static func write(_ tracks: [Track], to path: String) throws {
         let url = URL(fileURLWithPath: path)
         try M3U8Writer.playlist(tracks).write(to: url, atomically: true, encoding: .utf8)
-        // Standard output holds the listing; like `export`, the note about the file goes to standard error.
+        // Standard output holds the listing; like `export`, the note about the file goes to standard error,
+        // after the listing even when both are captured together.
+        fflush(stdout)
         FileHandle.standardError.write(Data("wrote \(tracks.count) tracks to \(url.standardizedFileURL.path)\n".utf8))
     }
 }
