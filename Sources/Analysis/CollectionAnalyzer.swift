@@ -98,7 +98,9 @@ public final class CollectionAnalyzer {
         case .folder(let root):
             return (try AudioFileFinder().find(under: root), root)
         case .files(let paths):
-            return (try paths.map { try AudioFileFinder().file(at: $0) }, nil)
+            var seen = Set<String>()
+            let unique = paths.filter { seen.insert($0).inserted }
+            return (try unique.map { try AudioFileFinder().file(at: $0) }, nil)
         }
     }
 

@@ -11,6 +11,6 @@ struct Tonearm: AsyncParsableCommand {
             """,
         subcommands: [AnalyzeCommand.self, StatusCommand.self, ReportCommand.self, ExportCommand.self,
                       PlaylistCommand.self, SimilarCommand.self, ServeCommand.self,
-                      ModelsCommand.self, PruneCommand.self]
+                      EvaluateCommand.self, ModelsCommand.self, PruneCommand.self]
     )
 }
