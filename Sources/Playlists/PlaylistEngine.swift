@@ -11,7 +11,7 @@ public struct PlaylistEngine: Sendable {
     public init(tracks: [TrackDescriptors], styleLabels: [String]) {
         self.tracks = tracks
         self.styleLabels = styleLabels
-        recommendedProfile = Playlists.recommendedProfile(for: tracks.compactMap(\.signal))
+        recommendedProfile = KeyProfileRecommendation.profile(for: tracks.compactMap(\.signal))
         styleIndex = Dictionary(styleLabels.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 

@@ -16,14 +16,7 @@ public struct KeySummary: Sendable {
         public var name: String { "\(first.rawValue) = \(second.rawValue)" }
     }
 
-    public struct Recommendation: Sendable, Equatable {
-        public var profile: KeyProfile
-        /// Per profile, the tracks where it agrees with at least one of the other two: when the
-        /// profiles split, the one most often in the majority is the safest single answer.
-        public var inMajority: [KeyProfile: Int]
-        /// True when another profile is in the majority just as often; the earlier profile is chosen.
-        public var isTie: Bool
-    }
+    public typealias Recommendation = KeyProfileRecommendation
 
     /// Tracks with key estimates.
     public var trackCount: Int
@@ -65,13 +58,6 @@ public struct KeySummary: Sendable {
         pairAgree = Dictionary(uniqueKeysWithValues: ProfilePair.all.map { pair in
             (pair, estimates.filter { agree(pair.first, pair.second, $0) }.count)
         })
-        guard !estimates.isEmpty else { return }
-        let inMajority = Dictionary(uniqueKeysWithValues: KeyProfile.allCases.map { profile in
-            (profile, estimates.filter { estimate in
-                KeyProfile.allCases.contains { $0 != profile && agree(profile, $0, estimate) }
-            }.count)
-        })
-        let leaders = KeyProfile.allCases.filter { inMajority[$0] == inMajority.values.max() }
-        recommendation = Recommendation(profile: leaders[0], inMajority: inMajority, isTie: leaders.count > 1)
+        recommendation = KeyProfileRecommendation(signals: data.tracks.compactMap(\.signal))
     }
 }
