@@ -49,11 +49,10 @@ public final class CollectionAnalyzer {
     public func run() throws -> AnalyzeSummary {
         let started = Date()
         var summary = AnalyzeSummary()
-        let files = try AudioFileFinder().find(under: options.root)
-        let diff = CollectionDiff(root: options.root, found: files, stored: try store.storedFiles())
-        try store.apply(diff)
+        let scan = try store.sync(root: options.root)
+        let files = scan.files
         (summary.found, summary.added, summary.changed, summary.vanished) =
-            (files.count, diff.added.count, diff.changed.count, diff.vanished.count)
+            (files.count, scan.added, scan.changed, scan.vanished)
 
         let provenance = currentProvenance()
         summary.groupsUnavailable = AnalysisGroup.allCases.filter { provenance[$0] == nil }.map(\.rawValue)

@@ -9,6 +9,6 @@ struct Tonearm: AsyncParsableCommand {
             Typical use: `tonearm analyze ~/Music`, then `tonearm report` and `tonearm serve`.
             Every command works on one store, ./tonearm.sqlite unless --db says otherwise.
             """,
-        subcommands: [AnalyzeCommand.self, StatusCommand.self, ModelsCommand.self, PruneCommand.self]
+        subcommands: [AnalyzeCommand.self, ScanCommand.self, StatusCommand.self, ModelsCommand.self, PruneCommand.self]
     )
 }
