@@ -182,6 +182,8 @@ def report_scan(folder, count):
 
 
 def total_seconds(files):
+    import essentia
+    essentia.log.infoActive = False
     import essentia.standard as es  # only for the workload line
     return sum(es.MetadataReader(filename=str(f))()[8] for f in files)
 
