@@ -55,11 +55,10 @@ public final class CollectionAnalyzer {
     public func run() throws -> AnalyzeSummary {
         let started = Date()
         var summary = AnalyzeSummary()
-        let (files, root) = try filesToAnalyze()
-        let diff = CollectionDiff(root: root, found: files, stored: try store.storedFiles())
-        try store.apply(diff)
+        let scan = try sync()
+        let files = scan.files
         (summary.found, summary.added, summary.changed, summary.vanished) =
-            (files.count, diff.added.count, diff.changed.count, diff.vanished.count)
+            (files.count, scan.added, scan.changed, scan.vanished)
 
         let provenance = currentProvenance()
         summary.groupsUnavailable = AnalysisGroup.allCases.filter { provenance[$0] == nil }.map(\.rawValue)
@@ -93,14 +92,10 @@ public final class CollectionAnalyzer {
         return summary
     }
 
-    private func filesToAnalyze() throws -> (files: [FoundFile], root: String?) {
+    private func sync() throws -> ScanSummary {
         switch options.target {
-        case .folder(let root):
-            return (try AudioFileFinder().find(under: root), root)
-        case .files(let paths):
-            var seen = Set<String>()
-            let unique = paths.filter { seen.insert($0).inserted }
-            return (try unique.map { try AudioFileFinder().file(at: $0) }, nil)
+        case .folder(let root): return try store.sync(root: root)
+        case .files(let paths): return try store.sync(paths: paths)
         }
     }
 

@@ -47,9 +47,10 @@ extension TrackStore {
     public func applyScan(added: [FoundFile], changed: [(id: Int64, file: FoundFile)],
                           reappeared: [Int64], vanished: [Int64]) throws {
         try dbPool.write { db in
+            // One prepared statement instead of a record insert per file: a first scan inserts 100,000s of rows.
+            let insert = try db.cachedStatement(sql: "INSERT INTO track (path, size, mtime, state) VALUES (?, ?, ?, ?)")
             for file in added {
-                var track = Track(path: file.path, size: file.size, mtime: file.mtime)
-                try track.insert(db)
+                try insert.execute(arguments: [file.path, file.size, file.mtime, TrackState.pending])
             }
             for (id, file) in changed {
                 for group in AnalysisGroup.allCases {

@@ -9,7 +9,7 @@ struct Tonearm: AsyncParsableCommand {
             Typical use: `tonearm analyze ~/Music`, then `tonearm report` and `tonearm serve`.
             Every command works on one store, ./tonearm.sqlite unless --db says otherwise.
             """,
-        subcommands: [AnalyzeCommand.self, StatusCommand.self, ReportCommand.self, ExportCommand.self,
+        subcommands: [AnalyzeCommand.self, ScanCommand.self, StatusCommand.self, ReportCommand.self, ExportCommand.self,
                       PlaylistCommand.self, SimilarCommand.self, ServeCommand.self,
                       EvaluateCommand.self, ModelsCommand.self, PruneCommand.self]
     )

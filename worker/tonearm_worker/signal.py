@@ -2,6 +2,8 @@
 import essentia.standard as es
 import numpy as np
 
+from .keys import KeyProfiles
+
 KEY_PROFILES = ("temperley", "krumhansl", "edma")
 # EBU R128's absolute gate: with no block above it, integrated loudness is undefined (digital silence).
 ABSOLUTE_GATE_LUFS = -70.0
@@ -12,7 +14,7 @@ SILENCE_PEAK = 1e-5
 class SignalAnalysis:
     def __init__(self):
         self._rhythm = es.RhythmExtractor2013(method="multifeature")
-        self._keys = {profile: es.KeyExtractor(profileType=profile) for profile in KEY_PROFILES}
+        self._keys = KeyProfiles(KEY_PROFILES)
 
     def __call__(self, audio, timings):
         mono = timed(timings, "resample44k", lambda: audio.mono(44100))
@@ -21,14 +23,11 @@ class SignalAnalysis:
             bpm, confidence = 0.0, 0.0
         else:
             bpm, _ticks, confidence, _estimates, _intervals = timed(timings, "rhythm", lambda: self._rhythm(mono))
-        keys = timed(timings, "key", lambda: {p: self._key(p, mono) for p in KEY_PROFILES})
+        keys = {profile: {"key": key, "scale": scale, "strength": strength}
+                for profile, (key, scale, strength) in timed(timings, "key", lambda: self._keys(mono)).items()}
         integrated, loudness_range = timed(timings, "loudness", lambda: _loudness(audio))
         return {"bpm": float(bpm), "bpm_confidence": float(confidence), "keys": keys,
                 "loudness_lufs": integrated, "loudness_range_lu": loudness_range}
-
-    def _key(self, profile, mono):
-        key, scale, strength = self._keys[profile](mono)
-        return {"key": key, "scale": scale, "strength": float(strength)}
 
 
 def _loudness(audio):
