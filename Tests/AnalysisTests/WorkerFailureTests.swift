@@ -44,6 +44,22 @@ final class WorkerFailureTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(errors.first?.message, "timed out after 0.05 s; worker killed")
     }
 
+    func testFailedFilesAreSkippedUntilRetriedOnRequest() throws {
+        let audio = directory.appendingPathComponent("audio")
+        try FileManager.default.createDirectory(at: audio, withIntermediateDirectories: true)
+        try Data("not audio".utf8).write(to: audio.appendingPathComponent("broken.mp3"))
+        let db = directory.appendingPathComponent("store.sqlite").path
+        let (_, first) = try analyze(audio, db: db, models: Fixtures.models)
+        XCTAssertEqual(first["failed"] as? Int, 1)
+        let (_, again) = try analyze(audio, db: db, models: Fixtures.models)
+        XCTAssertEqual(workerRequests(again), 0)
+        XCTAssertEqual(again["skippedFailed"] as? Int, 1)
+        let (_, retried) = try analyze(audio, db: db, models: Fixtures.models, extra: ["--retry-failed"])
+        XCTAssertEqual(workerRequests(retried), 1)
+        XCTAssertEqual(retried["failed"] as? Int, 1)
+        XCTAssertEqual(try TrackStore(path: db).errors().count, 1, "a retry replaces the reason, never piles them up")
+    }
+
     func testBadArgumentsGiveOneLineErrors() throws {
         let missing = try TonearmCLI.run(["analyze", "/no/such/folder", "--db", directory.appendingPathComponent("s.sqlite").path])
         XCTAssertNotEqual(missing.status, 0)
