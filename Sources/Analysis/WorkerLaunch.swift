@@ -10,10 +10,11 @@ public struct WorkerLaunch: Sendable {
     /// Where workers' stderr goes (Essentia and TensorFlow chatter, tracebacks); nil discards it.
     public var stderrPath: String?
 
-    public init(python: String, models: ModelSet, threads: Int, stderrPath: String?) {
+    /// A launch for `jobs` workers sharing this machine's cores.
+    public init(python: String, models: ModelSet, jobs: Int, stderrPath: String?) {
         self.python = python
         self.models = models
-        self.threads = threads
+        threads = max(1, ProcessInfo.processInfo.activeProcessorCount / max(1, jobs))
         self.stderrPath = stderrPath
     }
 

@@ -52,18 +52,14 @@ struct AnalyzeCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue else {
             throw UserError("\(folder) is not a folder")
         }
-        guard let python = python ?? WorkerLaunch.defaultPython() else {
-            throw UserError("no worker Python found: run scripts/setup, or set TONEARM_PYTHON / --python")
-        }
+        let python = try workerPython(python)
         let trackStore = try TrackStore(path: store.absolutePath)
         let locator = modelOptions.locator
         let models = try locator.locateAll()
         if let missing = models.missingMessage(searchPath: locator.searchPath) {
             warn("\(missing) Until then their descriptor groups are skipped; the next analyze fills them in.")
         }
-        let launch = WorkerLaunch(python: python, models: models,
-                                  threads: max(1, ProcessInfo.processInfo.activeProcessorCount / jobs),
-                                  stderrPath: workerLog)
+        let launch = WorkerLaunch(python: python, models: models, jobs: jobs, stderrPath: workerLog)
         let options = AnalyzeOptions(target: .folder(root), jobs: jobs, timeout: timeout, retryFailed: retryFailed)
         announceInterruption()
         let summary = try CollectionAnalyzer(store: trackStore, launch: launch, options: options).run()
@@ -84,9 +80,6 @@ struct AnalyzeCommand: ParsableCommand {
         }
     }
 
-    private func warn(_ message: String) {
-        FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
-    }
 }
 
 enum SummaryPrinter {

@@ -43,8 +43,14 @@ struct EvaluateCommand: ParsableCommand {
             file.labels[index].path = URL(fileURLWithPath: file.labels[index].path).resolvingSymlinksInPath().path
         }
         for warning in file.warnings { warn("\(labels): \(warning)") }
-        let present = file.labels.filter { FileManager.default.fileExists(atPath: $0.path) }
-        for label in file.labels where !present.contains(label) { warn("\(labels): \(label.path): no such file; row skipped") }
+        var present: [TrackLabel] = []
+        for label in file.labels {
+            if FileManager.default.fileExists(atPath: label.path) {
+                present.append(label)
+            } else {
+                warn("\(labels): \(label.path): no such file; row skipped")
+            }
+        }
 
         let trackStore = try TrackStore(path: store.absolutePath)
         try analyzeMissing(present.map(\.path), in: trackStore)
@@ -63,18 +69,10 @@ struct EvaluateCommand: ParsableCommand {
     /// Labelled files the store lacks (or has only in part) go through the same pipeline as analyze.
     private func analyzeMissing(_ paths: [String], in trackStore: TrackStore) throws {
         guard !paths.isEmpty else { return }
-        guard let python = WorkerLaunch.defaultPython() else {
-            throw UserError("no worker Python found: run scripts/setup, or set TONEARM_PYTHON")
-        }
-        let models = try modelOptions.locator.locateAll()
-        let launch = WorkerLaunch(python: python, models: models,
-                                  threads: max(1, ProcessInfo.processInfo.activeProcessorCount / jobs), stderrPath: nil)
+        let launch = WorkerLaunch(python: try workerPython(nil), models: try modelOptions.locator.locateAll(), jobs: jobs,
+                                  stderrPath: nil)
         let options = AnalyzeOptions(target: .files(paths), jobs: jobs, timeout: 120, retryFailed: false)
         let summary = try CollectionAnalyzer(store: trackStore, launch: launch, options: options).run()
         if summary.analyzed + summary.failed > 0 { SummaryPrinter.print(summary) }
-    }
-
-    private func warn(_ message: String) {
-        FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
     }
 }
