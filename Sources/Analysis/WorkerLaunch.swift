@@ -1,11 +1,12 @@
 import Foundation
 import Models
 
-/// How to start a worker: the interpreter, the models it loads, its thread budget.
+/// How to start a worker: the interpreter, the models it loads (on ONNX Runtime where a verified
+/// conversion exists), its thread budget.
 public struct WorkerLaunch: Sendable {
     public var python: String
     public var models: ModelSet
-    /// TensorFlow intra-op threads per worker: cores / jobs, so workers don't fight over cores.
+    /// Model runtime threads per worker (TensorFlow and ONNX Runtime): cores / jobs, so workers don't fight over cores.
     public var threads: Int
     /// Where workers' stderr goes (Essentia and TensorFlow chatter, tracebacks); nil discards it.
     public var stderrPath: String?
@@ -21,18 +22,6 @@ public struct WorkerLaunch: Sendable {
     var arguments: [String] {
         ["-m", "tonearm_worker", "--threads", String(threads)]
             + ModelRole.allCases.compactMap { role in models.models[role].map { "--model=\(role.rawValue)=\($0.graph.path)" } }
-    }
-
-    /// `TONEARM_PYTHON`, else the `.venv` that `scripts/setup` made beside the package the
-    /// running binary was built in (the binary lives in `<repo>/.build/<config>/`).
-    public static func defaultPython(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
-        if let python = environment["TONEARM_PYTHON"] { return python }
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        while folder.path != "/" {
-            let candidate = folder.appendingPathComponent(".venv/bin/python")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate.path }
-            folder.deleteLastPathComponent()
-        }
-        return nil
+            + ModelRole.allCases.compactMap { role in models.models[role]?.conversion?.onnx.map { "--onnx=\(role.rawValue)=\($0.path)" } }
     }
 }

@@ -5,6 +5,8 @@ public struct LocatedModel: Sendable, Equatable {
     public var role: ModelRole
     public var graph: URL
     public var sha256: String
+    /// For a convertible backbone, what the conversion cache holds for this exact graph; nil otherwise.
+    public var conversion: Conversion?
 
     /// True when the graph is byte-identical to the official file.
     public var verified: Bool { sha256 == role.spec.sha256 }
@@ -14,12 +16,15 @@ public struct LocatedModel: Sendable, Equatable {
 }
 
 /// Finds model files in an ordered list of folders: `--models` flags, then `TONEARM_MODELS`
-/// (colon-separated), then the user cache that `tonearm models fetch` fills.
+/// (colon-separated), then the user cache that `tonearm models fetch` fills; and the backbones'
+/// ONNX conversions in the conversion cache.
 public struct ModelLocator: Sendable {
     public var searchPath: [URL]
+    public var conversions: ConversionCache?
 
-    public init(searchPath: [URL]) {
+    public init(searchPath: [URL], conversions: ConversionCache? = nil) {
         self.searchPath = searchPath
+        self.conversions = conversions
     }
 
     public init(flags: [String], environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -28,7 +33,7 @@ public struct ModelLocator: Sendable {
             folders += variable.split(separator: ":").map { URL(fileURLWithPath: String($0)) }
         }
         folders.append(Self.cacheDirectory(environment: environment))
-        self.init(searchPath: folders)
+        self.init(searchPath: folders, conversions: ConversionCache(environment: environment))
     }
 
     /// `$XDG_CACHE_HOME/tonearm/models`, else `~/.cache/tonearm/models`.
@@ -42,7 +47,9 @@ public struct ModelLocator: Sendable {
     public func locate(_ role: ModelRole) throws -> LocatedModel? {
         guard let folder = firstFolder(holding: role.spec.files) else { return nil }
         let graph = folder.appendingPathComponent(role.spec.graphFile)
-        return LocatedModel(role: role, graph: graph, sha256: try FileDigest.sha256(of: graph))
+        let sha256 = try FileDigest.sha256(of: graph)
+        let conversion = role.isConvertible ? conversions?.conversion(ofGraphWithSha256: sha256) : nil
+        return LocatedModel(role: role, graph: graph, sha256: sha256, conversion: conversion)
     }
 
     func firstFolder(holding files: [ModelFile]) -> URL? {

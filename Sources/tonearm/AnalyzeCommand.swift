@@ -59,6 +59,7 @@ struct AnalyzeCommand: ParsableCommand {
         if let missing = models.missingMessage(searchPath: locator.searchPath) {
             warn("\(missing) Until then their descriptor groups are skipped; the next analyze fills them in.")
         }
+        announceRuntimes(models)
         let launch = WorkerLaunch(python: python, models: models, jobs: jobs, stderrPath: workerLog)
         let options = AnalyzeOptions(target: .folder(root), jobs: jobs, timeout: timeout, retryFailed: retryFailed)
         announceInterruption()
@@ -68,6 +69,13 @@ struct AnalyzeCommand: ParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             try encoder.encode(summary).write(to: URL(fileURLWithPath: statsJson))
+        }
+    }
+
+    private func announceRuntimes(_ models: ModelSet) {
+        for model in models.models.values.sorted(by: { $0.role.rawValue < $1.role.rawValue }) {
+            guard let line = BackboneRuntime.line(for: model) else { continue }
+            if case .damaged = model.conversion { warn(line) } else { print(line) }
         }
     }
 

@@ -3,8 +3,8 @@ import ArgumentParser
 struct ModelsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "models",
-        abstract: "Show which Essentia model files are found and verified, or fetch the missing ones.",
-        subcommands: [ListModelsCommand.self, FetchModelsCommand.self],
+        abstract: "Show which Essentia model files are found and verified, fetch the missing ones, convert the backbones.",
+        subcommands: [ListModelsCommand.self, FetchModelsCommand.self, ConvertModelsCommand.self],
         defaultSubcommand: ListModelsCommand.self
     )
 }

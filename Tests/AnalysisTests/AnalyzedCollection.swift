@@ -3,14 +3,15 @@ import TestSupport
 import TrackStore
 import XCTest
 
-/// A copy of the shared audio analyzed once per test process (with the EffNet stand-in),
-/// shared by the tests that only read it.
+/// A copy of the shared audio analyzed once per test process (with the EffNet stand-in, both backbones on
+/// ONNX Runtime from verified conversions), shared by the tests that only read it.
 enum AnalyzedCollection {
     struct Built {
         var folder: URL
         var models: URL
         var store: TrackStore
         var run: TonearmCLI.Result
+        var conversion: TonearmCLI.Result
     }
 
     static let shared: Result<Built, Error> = Result {
@@ -19,8 +20,11 @@ enum AnalyzedCollection {
         try FileManager.default.copyItem(at: Fixtures.audio, to: audio)
         let models = try Fixtures.modelsWithStandin(in: folder)
         let db = folder.appendingPathComponent("store.sqlite").path
-        let run = try TonearmCLI.run(["analyze", audio.path, "--db", db, "--models", models.path, "--jobs", "2"])
-        return Built(folder: audio, models: models, store: try TrackStore(path: db), run: run)
+        let cache = ["XDG_CACHE_HOME": folder.appendingPathComponent("cache").path]
+        let conversion = try TonearmCLI.run(["models", "convert", "--models", models.path], environment: cache)
+        let run = try TonearmCLI.run(["analyze", audio.path, "--db", db, "--models", models.path, "--jobs", "2"],
+                                     environment: cache)
+        return Built(folder: audio, models: models, store: try TrackStore(path: db), run: run, conversion: conversion)
     }
 
     static func get() throws -> Built {

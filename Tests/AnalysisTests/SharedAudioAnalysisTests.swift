@@ -62,16 +62,36 @@ final class SharedAudioAnalysisTests: XCTestCase {
         XCTAssertNotNil(lowRate.musicnn)
     }
 
-    /// The reference script in bench/ is plain documented Essentia usage; the store must hold the same numbers.
-    func testDescriptorsEqualADirectEssentiaComputation() throws {
+    /// The reference script in bench/ is plain documented Essentia usage; the store must hold the same numbers,
+    /// with the backbones on ONNX Runtime (the shared collection) as on TensorFlow (no conversions).
+    func testDescriptorsEqualADirectEssentiaComputationOnBothRuntimes() throws {
         let built = try AnalyzedCollection.get()
+        XCTAssertEqual(built.conversion.status, 0, built.conversion.stdout + built.conversion.stderr)
+        XCTAssertTrue(built.run.stdout.contains("msd-musicnn-1 runs on ONNX Runtime"), built.run.stdout)
+        XCTAssertTrue(built.run.stdout.contains("discogs-effnet-bs64-1 runs on ONNX Runtime"), built.run.stdout)
         let names = ["kevin_macleod_vibe_ace.mp3", "boomboxhead_dont_matter_mono.flac"]
-        let tracks = try built.store.descriptors().filter { names.contains(($0.track.path as NSString).lastPathComponent) }
-        XCTAssertEqual(tracks.count, 2)
-        let reference = try runReference(on: tracks.map(\.track.path), models: built.models)
-        let effnetEmbeddings = try built.store.embeddings(.effnet), musicnnEmbeddings = try built.store.embeddings(.musicnn)
+        let paths = try built.store.descriptors().map(\.track.path).filter { names.contains(($0 as NSString).lastPathComponent) }
+        XCTAssertEqual(paths.count, 2)
+        let reference = try runReference(on: paths, models: built.models)
+        try assertStoreEquals(reference, store: built.store)
+
+        let tensorflowOnly = built.folder.deletingLastPathComponent().appendingPathComponent("tensorflow-only")
+        try copyAudio(names, to: tensorflowOnly.appendingPathComponent("audio"))
+        let db = tensorflowOnly.appendingPathComponent("store.sqlite").path
+        let run = try TonearmCLI.run(["analyze", tensorflowOnly.appendingPathComponent("audio").path, "--db", db,
+                                      "--models", built.models.path, "--jobs", "1"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("msd-musicnn-1 runs on TensorFlow"), run.stdout)
+        try assertStoreEquals(reference, store: try TrackStore(path: db))
+    }
+
+    /// `reference` is keyed by file name, so copies of the same files compare too.
+    private func assertStoreEquals(_ reference: [String: [String: Any]], store: TrackStore) throws {
+        let tracks = try store.descriptors().filter { reference[($0.track.path as NSString).lastPathComponent] != nil }
+        XCTAssertEqual(tracks.count, reference.count)
+        let effnetEmbeddings = try store.embeddings(.effnet), musicnnEmbeddings = try store.embeddings(.musicnn)
         for item in tracks {
-            let expected = try XCTUnwrap(reference[item.track.path])
+            let expected = try XCTUnwrap(reference[(item.track.path as NSString).lastPathComponent])
             let signal = try XCTUnwrap(item.signal)
             func close(_ actual: Double?, _ key: String, tolerance: Double = 1e-4, file: StaticString = #filePath, line: UInt = #line) {
                 XCTAssertEqual(actual ?? .nan, expected[key] as? Double ?? .nan, accuracy: tolerance, key, file: file, line: line)
@@ -119,7 +139,7 @@ final class SharedAudioAnalysisTests: XCTestCase {
         var result: [String: [String: Any]] = [:]
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
             let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
-            result[object["path"] as! String] = object
+            result[((object["path"] as! String) as NSString).lastPathComponent] = object
         }
         return result
     }

@@ -33,7 +33,12 @@ public enum TonearmCLI {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.environment = ProcessInfo.processInfo.environment
+            .merging(["XDG_CACHE_HOME": try emptyCache.get().path]) { $1 }
+            .merging(environment) { $1 }
         return process
     }
+
+    /// The user's model and conversion caches stay out of tests unless a test points XDG_CACHE_HOME somewhere.
+    private static let emptyCache = Swift.Result { try Fixtures.temporaryDirectory("tonearm-empty-cache") }
 }

@@ -13,13 +13,15 @@ def parse_args(argv):
     parser.add_argument("--threads", type=int, default=1, help="TensorFlow intra-op threads")
     parser.add_argument("--model", action="append", default=[], metavar="ROLE=PATH",
                         help="a model graph by role: tempocnn, effnet, genre, voice, danceability, musicnn, emomusic")
+    parser.add_argument("--onnx", action="append", default=[], metavar="ROLE=PATH",
+                        help="a verified ONNX conversion of a backbone (musicnn, effnet), run instead of its graph")
     return parser.parse_args(argv)
 
 
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
     die_with_parent()
-    limit_threads(args.threads)
+    threads = limit_threads(args.threads)
     out = protocol_stream()
     started = time.perf_counter()
 
@@ -29,13 +31,15 @@ def main(argv=None):
     from .analyzer import Analyzer
 
     paths = dict(item.split("=", 1) for item in args.model)
+    onnx = dict(item.split("=", 1) for item in args.onnx)
     try:
-        analyzer = Analyzer(paths)
+        analyzer = Analyzer(paths, onnx, threads)
     except Exception as error:  # a corrupt model file must reach the user as one line
         send(out, {"type": "fatal", "error": f"cannot load models: {error}"})
         return 2
     send(out, {"type": "ready", "protocol": PROTOCOL_VERSION, "signal_version": SIGNAL_VERSION,
                "essentia": essentia.__version__, "groups": analyzer.groups,
+               "onnx": sorted(onnx), "threads": threads,
                "load_seconds": round(time.perf_counter() - started, 3)})
     for line in sys.stdin:
         if not line.strip():

@@ -9,11 +9,12 @@ GROUP_TYPES = {"tempocnn": TempoCNNGroup, "effnet": EffnetGroup, "musicnn": Musi
 
 
 class Analyzer:
-    def __init__(self, paths):
+    def __init__(self, paths, onnx, threads):
+        """`paths`: TensorFlow graph by role; `onnx`: verified ONNX conversions by role, used instead when given."""
         self._groups = {"signal": SignalAnalysis()}
         for group, roles in GROUP_ROLES.items():
             if all(role in paths for role in roles):
-                self._groups[group] = GROUP_TYPES[group](paths)
+                self._groups[group] = GROUP_TYPES[group](paths, onnx, threads)
 
     @property
     def groups(self):

@@ -23,25 +23,26 @@ class DecodedAudio:
     channels: int
     codec: str
     tags: dict
-    _mono_cache: dict = field(default_factory=dict)
+    _derived: dict = field(default_factory=dict)
 
     @property
     def duration(self):
         return len(self.stereo) / self.sample_rate
 
+    def derived(self, key, compute):
+        """`compute()`, run at most once per track whichever analyses ask for `key`."""
+        if key not in self._derived:
+            self._derived[key] = compute()
+        return self._derived[key]
+
     def mono(self, rate):
         """Mono at `rate`, computed at most once per rate."""
-        if rate not in self._mono_cache:
-            if "native" not in self._mono_cache:
-                self._mono_cache["native"] = es.MonoMixer()(self.stereo, self.channels)
-            native = self._mono_cache["native"]
-            if rate == self.sample_rate:
-                self._mono_cache[rate] = native
-            else:
-                quality = SIGNAL_RESAMPLE_QUALITY if rate == 44100 else MODEL_RESAMPLE_QUALITY
-                self._mono_cache[rate] = es.Resample(inputSampleRate=self.sample_rate, outputSampleRate=rate,
-                                                     quality=quality)(native)
-        return self._mono_cache[rate]
+        native = self.derived("mono", lambda: es.MonoMixer()(self.stereo, self.channels))
+        if rate == self.sample_rate:
+            return native
+        quality = SIGNAL_RESAMPLE_QUALITY if rate == 44100 else MODEL_RESAMPLE_QUALITY
+        return self.derived(("mono", rate), lambda: es.Resample(inputSampleRate=self.sample_rate,
+                                                                outputSampleRate=rate, quality=quality)(native))
 
 
 def decode(path):

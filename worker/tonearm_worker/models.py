@@ -6,6 +6,7 @@ import os
 import essentia.standard as es
 import numpy as np
 
+from . import backbones
 from .signal import timed
 
 # What each group needs, by the role names the Swift side passes (--model ROLE=PATH).
@@ -27,7 +28,7 @@ def class_index(graph_path, name):
 
 
 class TempoCNNGroup:
-    def __init__(self, paths):
+    def __init__(self, paths, onnx, threads):
         self._model = es.TempoCNN(graphFilename=paths["tempocnn"])
 
     def __call__(self, audio, timings):
@@ -38,8 +39,8 @@ class TempoCNNGroup:
 
 
 class EffnetGroup:
-    def __init__(self, paths):
-        self._embedding = es.TensorflowPredictEffnetDiscogs(graphFilename=paths["effnet"], output="PartitionedCall:1")
+    def __init__(self, paths, onnx, threads):
+        self._embedding = backbones.effnet(paths["effnet"], onnx.get("effnet"), threads)
         self._genre = es.TensorflowPredict2D(graphFilename=paths["genre"], input="serving_default_model_Placeholder",
                                              output="PartitionedCall:0")
         self._voice = es.TensorflowPredict2D(graphFilename=paths["voice"], output="model/Softmax")
@@ -48,8 +49,7 @@ class EffnetGroup:
         self._dance_index = class_index(paths["danceability"], "danceable")
 
     def __call__(self, audio, timings):
-        audio16k = timed(timings, "resample16k", lambda: audio.mono(16000))
-        embeddings = timed(timings, "effnet", lambda: self._embedding(audio16k))
+        embeddings = self._embedding(audio, timings, "effnet")
         styles = timed(timings, "effnet_heads", lambda: self._genre(embeddings).mean(axis=0))
         voice = timed(timings, "effnet_heads", lambda: self._voice(embeddings).mean(axis=0))
         dance = timed(timings, "effnet_heads", lambda: self._dance(embeddings).mean(axis=0))
@@ -58,15 +58,14 @@ class EffnetGroup:
 
 
 class MusicnnGroup:
-    def __init__(self, paths):
-        self._embedding = es.TensorflowPredictMusiCNN(graphFilename=paths["musicnn"], output="model/dense/BiasAdd")
+    def __init__(self, paths, onnx, threads):
+        self._embedding = backbones.musicnn(paths["musicnn"], onnx.get("musicnn"), threads)
         self._emotion = es.TensorflowPredict2D(graphFilename=paths["emomusic"], output="model/Identity")
         self._valence_index = class_index(paths["emomusic"], "valence")
         self._arousal_index = class_index(paths["emomusic"], "arousal")
 
     def __call__(self, audio, timings):
-        audio16k = timed(timings, "resample16k", lambda: audio.mono(16000))
-        embeddings = timed(timings, "musicnn", lambda: self._embedding(audio16k))
+        embeddings = self._embedding(audio, timings, "musicnn")
         emotion = timed(timings, "musicnn_heads", lambda: self._emotion(embeddings).mean(axis=0))
         return {"embedding": encode_vector(embeddings.mean(axis=0)),
                 "valence": float(emotion[self._valence_index]), "arousal": float(emotion[self._arousal_index])}

@@ -24,8 +24,11 @@ def die_with_parent():
 
 
 def limit_threads(threads):
-    """Must run before TensorFlow loads: it reads these once."""
+    """Caps the model runtimes' threads to `threads` and to the cores this process may run on (a worker pinned
+    to one core must not run two spinning threads); returns the cap. Must run before TensorFlow loads."""
+    threads = max(1, min(threads, len(os.sched_getaffinity(0))))
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     os.environ["TF_NUM_INTRAOP_THREADS"] = str(threads)
     os.environ["TF_NUM_INTEROP_THREADS"] = "1"
     os.environ["OMP_NUM_THREADS"] = str(threads)
+    return threads

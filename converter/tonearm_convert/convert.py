@@ -1,0 +1,66 @@
+"""Convert one frozen TensorFlow graph with tf2onnx and check it against TensorFlow itself."""
+import hashlib
+import json
+import os
+
+import numpy as np
+import onnxruntime
+import tensorflow as tf
+import tf2onnx
+
+from . import CONVERTER_VERSION
+
+# Same as the descriptor tolerance tonearm is held to against plain Essentia.
+TOLERANCE = 1e-4
+OPSET = 13
+
+
+def convert_and_verify(graph_path, recipe, out_dir):
+    source_sha256 = _sha256(graph_path)
+    graph_def = tf.compat.v1.GraphDef()
+    with open(graph_path, "rb") as handle:
+        graph_def.ParseFromString(handle.read())
+    model, _ = tf2onnx.convert.from_graph_def(graph_def, input_names=[recipe.input], output_names=[recipe.output],
+                                              opset=OPSET)
+    onnx_bytes = model.SerializeToString()
+    check = np.random.default_rng(0).uniform(0.0, 5.0, size=recipe.check_shape).astype(np.float32)
+    difference = float(np.abs(_run_onnx(onnx_bytes, recipe, check) - _run_tensorflow(graph_def, recipe, check)).max())
+    if not difference <= TOLERANCE:
+        raise ValueError(f"ONNX output differs from TensorFlow by {difference:.3g} (tolerance {TOLERANCE:g})")
+    base = os.path.join(out_dir, source_sha256)
+    _write_atomically(base + ".onnx", onnx_bytes)
+    record = {"converter_version": CONVERTER_VERSION, "source": os.path.basename(graph_path),
+              "source_sha256": source_sha256, "onnx_sha256": hashlib.sha256(onnx_bytes).hexdigest(),
+              "input": recipe.input, "output": recipe.output, "opset": OPSET,
+              "max_abs_difference": difference, "tolerance": TOLERANCE,
+              "tensorflow": tf.__version__, "tf2onnx": tf2onnx.__version__, "onnxruntime": onnxruntime.__version__}
+    _write_atomically(base + ".json", json.dumps(record, indent=2).encode())
+    return {"onnx": base + ".onnx", "max_abs_difference": difference}
+
+
+def _run_onnx(onnx_bytes, recipe, batch):
+    session = onnxruntime.InferenceSession(onnx_bytes, providers=["CPUExecutionProvider"])
+    return session.run([recipe.output], {recipe.input: batch})[0]
+
+
+def _run_tensorflow(graph_def, recipe, batch):
+    graph = tf.Graph()
+    with graph.as_default():
+        tf.compat.v1.import_graph_def(graph_def, name="")
+    with tf.compat.v1.Session(graph=graph) as session:
+        return session.run(recipe.output, {recipe.input: batch})
+
+
+def _sha256(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _write_atomically(path, data):
+    temporary = path + ".partial"
+    with open(temporary, "wb") as handle:
+        handle.write(data)
+    os.replace(temporary, path)

@@ -1,0 +1,86 @@
+"""The two embedding backbones: on ONNX Runtime when the Swift side passes a verified conversion, else on
+Essentia's TensorFlow algorithms. Both paths cut the same patches, so they give the same embeddings (the
+conversion is checked against TensorFlow; tests and the bench check the result against plain Essentia).
+"""
+from dataclasses import dataclass
+
+import essentia.standard as es
+import numpy as np
+
+from .signal import timed
+
+BANDS = 96
+
+
+@dataclass(frozen=True)
+class PatchLayout:
+    """How Essentia's predictor for a backbone cuts mel frames into model inputs."""
+    size: int
+    hop: int
+    batch: int = 0  # a fixed batch the graph requires; 0 when any batch goes
+
+    def patches(self, bands):
+        starts = range(0, len(bands) - self.size + 1, self.hop)
+        if not starts:
+            raise ValueError(f"audio too short for one {self.size}-frame patch")
+        return np.stack([bands[start:start + self.size] for start in starts])
+
+
+MUSICNN = PatchLayout(size=187, hop=93)
+EFFNET = PatchLayout(size=128, hop=62, batch=64)
+
+
+def mel_bands(audio):
+    """TensorflowInputMusiCNN frames as TensorflowPredictMusiCNN and TensorflowPredictEffnetDiscogs cut them
+    (FrameCutter defaults: 512/256 at 16 kHz, first frame centred on sample 0); shared by both backbones."""
+    def compute():
+        extractor = es.TensorflowInputMusiCNN()
+        frames = es.FrameGenerator(audio.mono(16000), frameSize=512, hopSize=256)
+        return np.array([extractor(frame) for frame in frames], dtype=np.float32).reshape(-1, BANDS)
+    return audio.derived("mel_bands", compute)
+
+
+class OnnxBackbone:
+    def __init__(self, path, layout, threads):
+        import onnxruntime
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        self._session = onnxruntime.InferenceSession(path, options, providers=["CPUExecutionProvider"])
+        self._input = self._session.get_inputs()[0].name
+        self._layout = layout
+
+    def __call__(self, audio, timings, stage):
+        patches = self._layout.patches(timed(timings, "mel", lambda: mel_bands(audio)))
+        return timed(timings, stage, lambda: self._predict(patches))
+
+    def _predict(self, patches):
+        batch = self._layout.batch or len(patches)
+        outputs = []
+        for start in range(0, len(patches), batch):
+            chunk = patches[start:start + batch]
+            padded = np.zeros((batch,) + chunk.shape[1:], dtype=np.float32)
+            padded[:len(chunk)] = chunk
+            outputs.append(self._session.run(None, {self._input: padded})[0][:len(chunk)])
+        return np.concatenate(outputs)
+
+
+class TensorflowBackbone:
+    def __init__(self, algorithm):
+        self._algorithm = algorithm
+
+    def __call__(self, audio, timings, stage):
+        audio16k = timed(timings, "resample16k", lambda: audio.mono(16000))
+        return timed(timings, stage, lambda: self._algorithm(audio16k))
+
+
+def musicnn(graph, onnx, threads):
+    if onnx:
+        return OnnxBackbone(onnx, MUSICNN, threads)
+    return TensorflowBackbone(es.TensorflowPredictMusiCNN(graphFilename=graph, output="model/dense/BiasAdd"))
+
+
+def effnet(graph, onnx, threads):
+    if onnx:
+        return OnnxBackbone(onnx, EFFNET, threads)
+    return TensorflowBackbone(es.TensorflowPredictEffnetDiscogs(graphFilename=graph, output="PartitionedCall:1"))
