@@ -1,6 +1,11 @@
 """Times the reference script, `tonearm analyze --jobs 1` and `--jobs <cores>` on one workload in one
 run, checks that tonearm stores the reference's descriptors, and times a 100,000-file scan.
 
+Per core means per core: the reference and both `--jobs 1` runs are pinned to one CPU (as the issue's
+reference was measured on one thread), so their workers and TensorFlow/ONNX Runtime use one thread;
+`--jobs <cores>` has every core. `--jobs 1` runs twice: with the backbones on TensorFlow (no ONNX
+conversion) and on ONNX Runtime (after `tonearm models convert`), to show what the runtime is worth.
+
 usage: bench/analyze [--tracks N] [--scan-files N] [--keep]
 """
 import argparse
@@ -21,6 +26,7 @@ from store_descriptors import TOLERANCE, compare, read_store
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("TONEARM_SHARED", REPO.parent / "shared"))
 PYTHON = REPO / ".venv/bin/python"
+ONE_CORE = {0}
 TONEARM = REPO / ".build/release/tonearm"
 AUDIO_SUFFIXES = {".mp3", ".ogg", ".flac", ".wav", ".m4a"}
 STANDIN = SHARED / "models-standin/discogs-effnet-bs64-1.pb"
@@ -42,10 +48,14 @@ def main():
               + ("  (STAND-IN: its cost is not the real model's)" if effnet.resolve() == STANDIN.resolve() else ""))
 
         reference = run_reference(files, models, effnet, work / "reference.jsonl")
-        one = run_tonearm(work, models, jobs=1)
-        many = run_tonearm(work, models, jobs=cores)
-        report_speed(len(files), reference, one, many, cores)
-        ok = report_equality(reference["descriptors"], {"--jobs 1": one, f"--jobs {cores}": many})
+        tensorflow = run_tonearm(work, models, jobs=1, label="tensorflow", cache=work / "no-conversions")
+        cache = work / "cache"
+        convert_models(models, cache)
+        one = run_tonearm(work, models, jobs=1, label="onnx", cache=cache)
+        many = run_tonearm(work, models, jobs=cores, label="onnx", cache=cache)
+        report_speed(len(files), reference, tensorflow, one, many, cores)
+        ok = report_equality(reference["descriptors"], {"--jobs 1 (TensorFlow)": tensorflow, "--jobs 1": one,
+                                                       f"--jobs {cores}": many})
         report_scan(work / "scan", args.scan_files)
         return 0 if ok else 1
     finally:
@@ -82,24 +92,34 @@ def model_folder(folder):
 def run_reference(files, models, effnet, output):
     with open(output, "w") as out:
         measured = measure([str(PYTHON), str(REPO / "bench/reference_analysis.py"), str(models), str(effnet)]
-                           + [str(f) for f in files], stdout=out)
+                           + [str(f) for f in files], stdout=out, cpus=ONE_CORE)
     measured["descriptors"] = {json.loads(line)["path"]: json.loads(line) for line in open(output)}
     return measured
 
 
-def run_tonearm(work, models, jobs):
-    db, stats = work / f"jobs{jobs}.sqlite", work / f"jobs{jobs}.json"
+def convert_models(models, cache):
+    """`tonearm models convert` into the bench's own cache; prints what the one-time conversion costs."""
+    run = measure([str(TONEARM), "models", "convert", "--models", str(models)], stdout=subprocess.DEVNULL,
+                  env={"XDG_CACHE_HOME": str(cache)})
+    print(f"tonearm models convert (MusiCNN + EffNet to ONNX, verified; once per model): {run['wall']:.1f} s")
+
+
+def run_tonearm(work, models, jobs, label, cache):
+    db, stats = work / f"jobs{jobs}-{label}.sqlite", work / f"jobs{jobs}-{label}.json"
     measured = measure([str(TONEARM), "analyze", str(work / "audio"), "--db", str(db), "--models", str(models),
-                        "--jobs", str(jobs), "--stats-json", str(stats)], stdout=subprocess.DEVNULL)
+                        "--jobs", str(jobs), "--stats-json", str(stats)], stdout=subprocess.DEVNULL,
+                       cpus=ONE_CORE if jobs == 1 else None, env={"XDG_CACHE_HOME": str(cache)})
     measured["stats"] = json.loads(stats.read_text())
     measured["db"] = db
     return measured
 
 
-def measure(command, stdout):
-    """Wall seconds, CPU seconds (process and children) and the top process's own peak RSS."""
+def measure(command, stdout, cpus=None, env=None):
+    """Wall seconds, CPU seconds (process and children) and the top process's own peak RSS; `cpus` pins
+    the process and everything it starts to those CPUs."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=stdout, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(command, stdout=stdout, stderr=subprocess.DEVNULL, env={**os.environ, **(env or {})},
+                               preexec_fn=(lambda: os.sched_setaffinity(0, cpus)) if cpus else None)
     peak = PeakRss(process.pid)
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - started
@@ -133,16 +153,18 @@ class PeakRss:
         return self._peak
 
 
-def report_speed(count, reference, one, many, cores):
-    a, b, c = (run["wall"] / count for run in (reference, one, many))
+def report_speed(count, reference, tensorflow, one, many, cores):
+    a, t, b, c = (run["wall"] / count for run in (reference, tensorflow, one, many))
     print("\n== speed (seconds per track, wall, model loading included) ==")
-    print(f"(a) reference script, 1 process     {a:6.3f} s/track   cpu {reference['cpu'] / count:.3f} s/track")
-    print(f"(b) tonearm analyze --jobs 1        {b:6.3f} s/track   cpu {one['cpu'] / count:.3f} s/track")
-    print(f"(c) tonearm analyze --jobs {cores}        {c:6.3f} s/track   cpu {many['cpu'] / count:.3f} s/track")
+    print(f"(a) reference script, 1 process, 1 core     {a:6.3f} s/track   cpu {reference['cpu'] / count:.3f} s/track")
+    print(f"    tonearm --jobs 1, 1 core, TensorFlow    {t:6.3f} s/track   cpu {tensorflow['cpu'] / count:.3f} s/track")
+    print(f"(b) tonearm --jobs 1, 1 core                {b:6.3f} s/track   cpu {one['cpu'] / count:.3f} s/track")
+    print(f"(c) tonearm --jobs {cores}, {cores} cores               {c:6.3f} s/track   cpu {many['cpu'] / count:.3f} s/track")
     print(f"a/b = {a / b:.2f}x (per core; goal >= 1.5)    b/c = {b / c:.2f}x (scaling; goal >= 1.8)")
+    print(f"ONNX Runtime backbones: {t / b:.2f}x faster than the same run on TensorFlow")
     # On a machine shared with other work, wall time moves with the load; CPU time per track much less.
-    print(f"CPU a/b = {reference['cpu'] / one['cpu']:.2f}x    CPU a/c = {reference['cpu'] / many['cpu']:.2f}x")
-    for label, run in (("--jobs 1", one), (f"--jobs {cores}", many)):
+    print(f"CPU a/b = {reference['cpu'] / one['cpu']:.2f}x    CPU b/c = {one['cpu'] / many['cpu']:.2f}x")
+    for label, run in (("--jobs 1 (TensorFlow)", tensorflow), ("--jobs 1", one), (f"--jobs {cores}", many)):
         workers = run["stats"]["workers"]
         stages = workers["stageSeconds"]
         requests = max(1, workers["requests"])

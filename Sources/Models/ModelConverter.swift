@@ -26,7 +26,7 @@ public struct ModelConverter: Sendable {
 
     public func convert(_ models: [LocatedModel]) throws -> [Outcome] {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("tonearm-convert-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        try Data().write(to: log)
         defer { try? FileManager.default.removeItem(at: log) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
