@@ -56,7 +56,8 @@ def main():
         report_speed(len(files), reference, tensorflow, one, many, cores)
         ok = report_equality(reference["descriptors"], {"--jobs 1 (TensorFlow)": tensorflow, "--jobs 1": one,
                                                        f"--jobs {cores}": many})
-        report_scan(work / "scan", args.scan_files)
+        for count in sorted({10_000, args.scan_files}):
+            report_scan(work / f"scan{count}", count)
         return 0 if ok else 1
     finally:
         if not args.keep:
@@ -193,13 +194,14 @@ def report_equality(reference, runs):
 
 
 def report_scan(folder, count):
+    """Run for 10,000 files and for the big tree: equal peak RSS means the Swift side is flat in the file count."""
     print(f"\n== scan: {count} empty .mp3 files in nested folders ==")
     for index in range(count):
         subfolder = folder / f"artist{index // 1000:03}" / f"album{index // 100 % 10}"
         if index % 100 == 0:
             subfolder.mkdir(parents=True)
         (subfolder / f"track{index:06}.mp3").touch()
-    db = folder.parent / "scan.sqlite"
+    db = folder.parent / f"{folder.name}.sqlite"
     for label in ("first scan (all new)", "second scan (no change)"):
         run = measure([str(TONEARM), "scan", str(folder), "--db", str(db)], stdout=subprocess.DEVNULL)
         print(f"{label:26} {run['wall']:6.2f} s   tonearm peak RSS {run['own_peak_rss'] / 2**20:.0f} MiB")

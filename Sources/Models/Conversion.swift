@@ -1,6 +1,6 @@
 import Foundation
 
-/// What the conversion cache holds for one backbone graph. `tonearm models convert` writes
+/// What the conversion cache holds for one model graph. `tonearm models convert` writes
 /// `<graph sha256>.onnx` and then its record `<graph sha256>.json`, only after checking the ONNX
 /// graph's output against TensorFlow's on the same input.
 public enum Conversion: Sendable, Equatable {
@@ -16,8 +16,9 @@ public enum Conversion: Sendable, Equatable {
 }
 
 extension ModelRole {
-    /// The backbones the worker can run on ONNX Runtime: where it spends most of its time.
-    public var isConvertible: Bool { self == .musicnn || self == .effnet }
+    /// The models the worker can run on ONNX Runtime: the two backbones, where it spends most of its time,
+    /// and their heads. TempoCNN stays on TensorFlow: Essentia wraps its graph in normalization and voting.
+    public var isConvertible: Bool { self != .tempocnn }
 }
 
 /// The folder of verified ONNX conversions, keyed by the sha256 of the graph they were made from.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Runs tonearm's converter (the `converter/` Python package, in the venv `scripts/setup` makes) on
-/// backbone graphs; each conversion lands in the cache only once checked against TensorFlow.
+/// model graphs; each conversion lands in the cache only once checked against TensorFlow.
 public struct ModelConverter: Sendable {
     public var python: String
     public var cache: ConversionCache

@@ -5,7 +5,7 @@ public struct LocatedModel: Sendable, Equatable {
     public var role: ModelRole
     public var graph: URL
     public var sha256: String
-    /// For a convertible backbone, what the conversion cache holds for this exact graph; nil otherwise.
+    /// For a convertible model, what the conversion cache holds for this exact graph; nil otherwise.
     public var conversion: Conversion?
 
     /// True when the graph is byte-identical to the official file.
@@ -16,7 +16,7 @@ public struct LocatedModel: Sendable, Equatable {
 }
 
 /// Finds model files in an ordered list of folders: `--models` flags, then `TONEARM_MODELS`
-/// (colon-separated), then the user cache that `tonearm models fetch` fills; and the backbones'
+/// (colon-separated), then the user cache that `tonearm models fetch` fills; and the models'
 /// ONNX conversions in the conversion cache.
 public struct ModelLocator: Sendable {
     public var searchPath: [URL]

@@ -73,10 +73,11 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     private func announceRuntimes(_ models: ModelSet) {
-        for model in models.models.values.sorted(by: { $0.role.rawValue < $1.role.rawValue }) {
-            guard let line = BackboneRuntime.line(for: model) else { continue }
-            if case .damaged = model.conversion { warn(line) } else { print(line) }
+        let located = ModelRole.allCases.compactMap { models.models[$0] }
+        for model in located {
+            if case .damaged = model.conversion { warn(ModelRuntime.line(for: model)) }
         }
+        ModelRuntime.summary(of: located).forEach { print($0) }
     }
 
     /// Ctrl-C ends the run at once (workers get the same signal); every committed track is kept.

@@ -24,10 +24,10 @@ struct ListModelsCommand: ParsableCommand {
             }
         }
         let models = try locator.locateAll()
-        let runtimes = ModelRole.allCases.compactMap { models.models[$0].flatMap(BackboneRuntime.line(for:)) }
+        let runtimes = ModelRole.allCases.compactMap { models.models[$0].map(ModelRuntime.line(for:)) }
         if !runtimes.isEmpty {
             print("")
-            print("backbone runtimes (conversions in \(locator.conversions?.folder.path ?? "-")):")
+            print("runtimes (ONNX conversions in \(locator.conversions?.folder.path ?? "-")):")
             runtimes.forEach { print("  \($0)") }
         }
         let disabled = AnalysisGroup.allCases.filter { !models.availableGroups.contains($0) }

@@ -23,7 +23,7 @@ def convert_and_verify(graph_path, recipe, out_dir):
     model, _ = tf2onnx.convert.from_graph_def(graph_def, input_names=[recipe.input], output_names=[recipe.output],
                                               opset=OPSET)
     onnx_bytes = model.SerializeToString()
-    check = np.random.default_rng(0).uniform(0.0, 5.0, size=recipe.check_shape).astype(np.float32)
+    check = np.random.default_rng(0).uniform(*recipe.check_range, size=recipe.check_shape).astype(np.float32)
     difference = float(np.abs(_run_onnx(onnx_bytes, recipe, check) - _run_tensorflow(graph_def, recipe, check)).max())
     if not difference <= TOLERANCE:
         raise ValueError(f"ONNX output differs from TensorFlow by {difference:.3g} (tolerance {TOLERANCE:g})")

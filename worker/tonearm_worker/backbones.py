@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import essentia.standard as es
 import numpy as np
 
+from .onnx_model import OnnxModel
 from .signal import timed
 
 BANDS = 96
@@ -17,7 +18,7 @@ class PatchLayout:
     """How Essentia's predictor for a backbone cuts mel frames into model inputs."""
     size: int
     hop: int
-    batch: int = 0  # a fixed batch the graph requires; 0 when any batch goes
+    batch: int  # patches per inference: the graph's fixed batch, or 1 where any goes (memory then stays flat)
 
     def patches(self, bands):
         starts = range(0, len(bands) - self.size + 1, self.hop)
@@ -26,7 +27,7 @@ class PatchLayout:
         return np.stack([bands[start:start + self.size] for start in starts])
 
 
-MUSICNN = PatchLayout(size=187, hop=93)
+MUSICNN = PatchLayout(size=187, hop=93, batch=1)
 EFFNET = PatchLayout(size=128, hop=62, batch=64)
 
 
@@ -42,12 +43,7 @@ def mel_bands(audio):
 
 class OnnxBackbone:
     def __init__(self, path, layout, threads):
-        import onnxruntime
-        options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = threads
-        options.inter_op_num_threads = 1
-        self._session = onnxruntime.InferenceSession(path, options, providers=["CPUExecutionProvider"])
-        self._input = self._session.get_inputs()[0].name
+        self._model = OnnxModel(path, threads)
         self._layout = layout
 
     def __call__(self, audio, timings, stage):
@@ -55,13 +51,13 @@ class OnnxBackbone:
         return timed(timings, stage, lambda: self._predict(patches))
 
     def _predict(self, patches):
-        batch = self._layout.batch or len(patches)
+        batch = self._layout.batch
         outputs = []
         for start in range(0, len(patches), batch):
             chunk = patches[start:start + batch]
             padded = np.zeros((batch,) + chunk.shape[1:], dtype=np.float32)
             padded[:len(chunk)] = chunk
-            outputs.append(self._session.run(None, {self._input: padded})[0][:len(chunk)])
+            outputs.append(self._model(padded)[:len(chunk)])
         return np.concatenate(outputs)
 
 

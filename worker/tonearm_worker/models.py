@@ -7,6 +7,7 @@ import essentia.standard as es
 import numpy as np
 
 from . import backbones
+from .onnx_model import OnnxModel
 from .signal import timed
 
 # What each group needs, by the role names the Swift side passes (--model ROLE=PATH).
@@ -27,6 +28,13 @@ def class_index(graph_path, name):
         return json.load(handle)["classes"].index(name)
 
 
+def head(role, paths, onnx, threads, **nodes):
+    """A classifier head over a backbone's embeddings: ONNX Runtime when converted, else TensorflowPredict2D."""
+    if role in onnx:
+        return OnnxModel(onnx[role], threads)
+    return es.TensorflowPredict2D(graphFilename=paths[role], **nodes)
+
+
 class TempoCNNGroup:
     def __init__(self, paths, onnx, threads):
         self._model = es.TempoCNN(graphFilename=paths["tempocnn"])
@@ -41,10 +49,10 @@ class TempoCNNGroup:
 class EffnetGroup:
     def __init__(self, paths, onnx, threads):
         self._embedding = backbones.effnet(paths["effnet"], onnx.get("effnet"), threads)
-        self._genre = es.TensorflowPredict2D(graphFilename=paths["genre"], input="serving_default_model_Placeholder",
-                                             output="PartitionedCall:0")
-        self._voice = es.TensorflowPredict2D(graphFilename=paths["voice"], output="model/Softmax")
-        self._dance = es.TensorflowPredict2D(graphFilename=paths["danceability"], output="model/Softmax")
+        self._genre = head("genre", paths, onnx, threads, input="serving_default_model_Placeholder",
+                           output="PartitionedCall:0")
+        self._voice = head("voice", paths, onnx, threads, output="model/Softmax")
+        self._dance = head("danceability", paths, onnx, threads, output="model/Softmax")
         self._voice_index = class_index(paths["voice"], "voice")
         self._dance_index = class_index(paths["danceability"], "danceable")
 
@@ -60,7 +68,7 @@ class EffnetGroup:
 class MusicnnGroup:
     def __init__(self, paths, onnx, threads):
         self._embedding = backbones.musicnn(paths["musicnn"], onnx.get("musicnn"), threads)
-        self._emotion = es.TensorflowPredict2D(graphFilename=paths["emomusic"], output="model/Identity")
+        self._emotion = head("emomusic", paths, onnx, threads, output="model/Identity")
         self._valence_index = class_index(paths["emomusic"], "valence")
         self._arousal_index = class_index(paths["emomusic"], "arousal")
 
