@@ -5,6 +5,7 @@ Per core means per core: the reference and both `--jobs 1` runs are pinned to on
 reference was measured on one thread), so their workers and TensorFlow/ONNX Runtime use one thread;
 `--jobs <cores>` has every core. `--jobs 1` runs twice: with the backbones on TensorFlow (no ONNX
 conversion) and on ONNX Runtime (after `tonearm models convert`), to show what the runtime is worth.
+The pinned core is CPU 0, which also takes the machine's interrupts: a little slower than the others.
 
 usage: bench/analyze [--tracks N] [--scan-files N] [--keep]
 """
@@ -102,7 +103,7 @@ def convert_models(models, cache):
     """`tonearm models convert` into the bench's own cache; prints what the one-time conversion costs."""
     run = measure([str(TONEARM), "models", "convert", "--models", str(models)], stdout=subprocess.DEVNULL,
                   env={"XDG_CACHE_HOME": str(cache)})
-    print(f"tonearm models convert (MusiCNN + EffNet to ONNX, verified; once per model): {run['wall']:.1f} s")
+    print(f"tonearm models convert (backbones and heads to ONNX, verified; once per model): {run['wall']:.1f} s")
 
 
 def run_tonearm(work, models, jobs, label, cache):
@@ -162,7 +163,7 @@ def report_speed(count, reference, tensorflow, one, many, cores):
     print(f"(b) tonearm --jobs 1, 1 core                {b:6.3f} s/track   cpu {one['cpu'] / count:.3f} s/track")
     print(f"(c) tonearm --jobs {cores}, {cores} cores               {c:6.3f} s/track   cpu {many['cpu'] / count:.3f} s/track")
     print(f"a/b = {a / b:.2f}x (per core; goal >= 1.5)    b/c = {b / c:.2f}x (scaling; goal >= 1.8)")
-    print(f"ONNX Runtime backbones: {t / b:.2f}x faster than the same run on TensorFlow")
+    print(f"models on ONNX Runtime: {t / b:.2f}x faster than the same run on TensorFlow")
     # On a machine shared with other work, wall time moves with the load; CPU time per track much less.
     print(f"CPU a/b = {reference['cpu'] / one['cpu']:.2f}x    CPU b/c = {one['cpu'] / many['cpu']:.2f}x")
     for label, run in (("--jobs 1 (TensorFlow)", tensorflow), ("--jobs 1", one), (f"--jobs {cores}", many)):

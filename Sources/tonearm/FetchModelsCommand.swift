@@ -32,6 +32,7 @@ struct FetchModelsCommand: AsyncParsableCommand {
         print("fetching from \(site.absoluteString) into \(destination.path)")
         let results = await ModelFetcher(site: site, destination: destination).fetch(missing)
         results.forEach { print($0.summary) }
+        print("`tonearm models convert` then moves the embedding models and heads to ONNX Runtime (faster analysis)")
         if results.contains(where: \.failed) {
             throw ExitCode.failure
         }
