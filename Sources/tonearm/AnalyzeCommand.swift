@@ -78,6 +78,7 @@ struct AnalyzeCommand: ParsableCommand {
             if case .damaged = model.conversion { warn(ModelRuntime.line(for: model)) }
         }
         ModelRuntime.summary(of: located).forEach { print($0) }
+        fflush(stdout)  // before the progress lines on stderr, also when stdout is a file
     }
 
     /// Ctrl-C ends the run at once (workers get the same signal); every committed track is kept.
