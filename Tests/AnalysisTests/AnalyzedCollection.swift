@@ -15,7 +15,7 @@ enum AnalyzedCollection {
     }
 
     static let shared: Result<Built, Error> = Result {
-        let folder = try Fixtures.temporaryDirectory("tonearm-collection")
+        let folder = try BundleScopedDirectories.make("tonearm-collection")
         let audio = folder.appendingPathComponent("audio")
         try FileManager.default.copyItem(at: Fixtures.audio, to: audio)
         let models = try Fixtures.modelsWithStandin(in: folder)

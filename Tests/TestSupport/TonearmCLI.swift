@@ -40,5 +40,5 @@ public enum TonearmCLI {
     }
 
     /// The user's model and conversion caches stay out of tests unless a test points XDG_CACHE_HOME somewhere.
-    private static let emptyCache = Swift.Result { try Fixtures.temporaryDirectory("tonearm-empty-cache") }
+    private static let emptyCache = Swift.Result { try BundleScopedDirectories.make("tonearm-empty-cache") }
 }
