@@ -1,4 +1,4 @@
-"""The TensorFlow model groups. Each model is loaded once per process; each embedding feeds all its heads."""
+"""The model groups. Each model is loaded once per process; each embedding feeds all its heads."""
 import base64
 import json
 import os
