@@ -3,7 +3,7 @@ run, checks that tonearm stores the reference's descriptors, and times a 100,000
 
 Per core means per core: the reference and both `--jobs 1` runs are pinned to one CPU (as the issue's
 reference was measured on one thread), so their workers and TensorFlow/ONNX Runtime use one thread;
-`--jobs <cores>` has every core. `--jobs 1` runs twice: with the backbones on TensorFlow (no ONNX
+`--jobs <cores>` has every core. `--jobs 1` runs twice: with every model on TensorFlow (no ONNX
 conversion) and on ONNX Runtime (after `tonearm models convert`), to show what the runtime is worth.
 The pinned core is CPU 0, which also takes the machine's interrupts: a little slower than the others.
 
