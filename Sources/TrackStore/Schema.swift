@@ -68,6 +68,48 @@ enum Schema {
                 t.column("name", .text).notNull()
             }
         }
+        migrator.registerMigration("users-and-api-keys") { db in
+            try db.create(table: "user") { t in
+                t.primaryKey("name", .text)
+                t.column("createdAt", .datetime).notNull()
+            }
+            // Only a SHA-256 of each key is kept: a copy of the store does not let anyone in.
+            try db.create(table: "api_key") { t in
+                t.primaryKey("hash", .text)
+                t.column("userName", .text).notNull().indexed().references("user", onDelete: .cascade)
+                t.column("createdAt", .datetime).notNull()
+            }
+        }
+        migrator.registerMigration("track-tags") { db in
+            try db.create(table: "track_tags") { t in
+                t.primaryKey("trackId", .integer).references("track", onDelete: .cascade)
+                t.column("trackNumber", .integer)
+                t.column("discNumber", .integer)
+                t.column("year", .integer)
+                t.column("genre", .text)
+                t.column("albumArtist", .text)
+                t.column("bitrate", .integer)
+                t.column("hasEmbeddedCover", .boolean).notNull().defaults(to: false)
+            }
+        }
+        migrator.registerMigration("saved-playlists") { db in
+            try db.create(table: "saved_playlist") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull()
+                t.column("owner", .text).notNull().indexed()
+                t.column("comment", .text)
+                // A playlist saved as a query (the web app's filters) rather than a fixed list; nil for a list.
+                t.column("query", .text)
+                t.column("createdAt", .datetime).notNull()
+                t.column("changedAt", .datetime).notNull()
+            }
+            try db.create(table: "saved_playlist_entry") { t in
+                t.belongsTo("playlist", inTable: "saved_playlist", onDelete: .cascade).notNull()
+                t.column("position", .integer).notNull()
+                t.belongsTo("track", onDelete: .cascade).notNull()
+                t.primaryKey(["playlistId", "position"])
+            }
+        }
         return migrator
     }
 }

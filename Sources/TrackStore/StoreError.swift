@@ -2,6 +2,7 @@
 public enum StoreError: Error, CustomStringConvertible {
     case newerSchema(path: String)
     case cannotOpen(path: String, reason: String)
+    case unknownTrack(id: Int64)
 
     public var description: String {
         switch self {
@@ -9,6 +10,8 @@ public enum StoreError: Error, CustomStringConvertible {
             return "\(path) was written by a newer tonearm (unknown schema migrations); upgrade tonearm to use it"
         case .cannotOpen(let path, let reason):
             return "cannot open store \(path): \(reason)"
+        case .unknownTrack(let id):
+            return "no track with id \(id) in the store"
         }
     }
 }
