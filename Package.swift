@@ -17,6 +17,7 @@ let package = Package(
     targets: [
         .executableTarget(name: "tonearm", dependencies: [
             "Analysis", "TrackStore", "CollectionScan", "Models", "Report", "Playlists", "Web", "Evaluation",
+            "Users", "Subsonic",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "TrackStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
@@ -27,8 +28,18 @@ let package = Package(
         .target(name: "Report", dependencies: ["TrackStore", "Evaluation"], resources: [.copy("Assets")]),
         .target(name: "Playlists", dependencies: ["TrackStore"]),
         .target(name: "Evaluation", dependencies: ["TrackStore"]),
+        .target(name: "Users", dependencies: [
+            "TrackStore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "AudioFiles", dependencies: [.product(name: "Hummingbird", package: "hummingbird")]),
+        .target(name: "Subsonic", dependencies: [
+            "TrackStore", "Playlists", "Users", "AudioFiles",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
         .target(name: "Web", dependencies: [
             "TrackStore", "Playlists",
+            "Subsonic", "AudioFiles",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Mustache", package: "swift-mustache"),
         ], resources: [.copy("Templates")]),
@@ -44,6 +55,9 @@ let package = Package(
             "Web", "TestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
+        .testTarget(name: "AudioFilesTests", dependencies: ["AudioFiles"]),
+        .testTarget(name: "UsersTests", dependencies: ["Users", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "SubsonicTests", dependencies: ["Subsonic", "Web", "Users", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

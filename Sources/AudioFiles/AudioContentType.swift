@@ -1,6 +1,6 @@
 /// The media type browsers need to pick a decoder for an audio file, by its extension.
-enum AudioContentType {
-    static func forPath(_ path: String) -> String {
+public enum AudioContentType {
+    public static func forPath(_ path: String) -> String {
         let fileExtension = path.split(separator: "/").last.flatMap { name in
             name.contains(".") ? name.split(separator: ".").last.map { $0.lowercased() } : nil
         }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a `Range` request header asks of a file of known size (RFC 9110 §14), single ranges only.
-enum ByteRange: Equatable {
+public enum ByteRange: Equatable {
     /// No usable header: answer 200 with the whole file. Syntax errors and multi-range requests
     /// land here too, which the RFC allows (a server may ignore Range).
     case whole
@@ -9,7 +9,7 @@ enum ByteRange: Equatable {
     /// Answer 416 with `Content-Range: bytes */size`.
     case unsatisfiable
 
-    init(header: String?, size: Int) {
+    public init(header: String?, size: Int) {
         guard let header, header.hasPrefix("bytes="), !header.contains(",") else { self = .whole; return }
         let spec = header.dropFirst("bytes=".count).trimmingCharacters(in: .whitespaces)
         let bounds = spec.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)

@@ -6,12 +6,12 @@ struct PlaylistRoutes {
     let catalog: Catalog
     let pages: PageRenderer
 
-    func addRoutes(to router: Router<BasicRequestContext>) {
+    func addRoutes(to router: Router<WebRequestContext>) {
         router.get(RouterPath(SitePaths.playlists), use: page)
         router.get(RouterPath(SitePaths.playlistDownload), use: download)
     }
 
-    @Sendable func page(request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func page(request: Request, context: WebRequestContext) async throws -> Response {
         guard !catalog.isEmpty else { return pages.emptyStore(page: .playlists) }
         let submitted = try FormQuery.decode(request.uri.query)
         let query = try PlaylistQuery(parameters: submitted)
@@ -25,7 +25,7 @@ struct PlaylistRoutes {
                                                       query: query, result: result, engine: catalog.playlists))
     }
 
-    @Sendable func download(request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func download(request: Request, context: WebRequestContext) async throws -> Response {
         let query = try PlaylistQuery(parameters: FormQuery.decode(request.uri.query))
         return .m3u8(try catalog.playlists.run(query).entries.map(\.track), name: "tonearm-playlist")
     }

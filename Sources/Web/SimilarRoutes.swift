@@ -6,12 +6,12 @@ struct SimilarRoutes {
     let catalog: Catalog
     let pages: PageRenderer
 
-    func addRoutes(to router: Router<BasicRequestContext>) {
+    func addRoutes(to router: Router<WebRequestContext>) {
         router.get(RouterPath(SitePaths.similar), use: page)
         router.get(RouterPath(SitePaths.similarDownload), use: download)
     }
 
-    @Sendable func page(request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func page(request: Request, context: WebRequestContext) async throws -> Response {
         guard !catalog.isEmpty else { return pages.emptyStore(page: .similar) }
         let query = try SimilarQuery(parameters: FormQuery.decode(request.uri.query), catalog: catalog)
         let title = query.track.map { "Similar to \($0.displayName)" } ?? "Similar tracks"
@@ -19,7 +19,7 @@ struct SimilarRoutes {
                                                    query: query, catalog: catalog))
     }
 
-    @Sendable func download(request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func download(request: Request, context: WebRequestContext) async throws -> Response {
         let query = try SimilarQuery(parameters: FormQuery.decode(request.uri.query), catalog: catalog)
         guard let track = query.track, let kind = query.kind else {
             throw QueryError.invalidValue(parameter: "track, by", value: request.uri.query ?? "",

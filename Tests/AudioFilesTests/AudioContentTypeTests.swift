@@ -1,4 +1,4 @@
-@testable import Web
+@testable import AudioFiles
 import XCTest
 
 final class AudioContentTypeTests: XCTestCase {

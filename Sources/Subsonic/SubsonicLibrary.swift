@@ -1,0 +1,138 @@
+import Crypto
+import Foundation
+import Playlists
+import TrackStore
+
+/// A song as clients see it: the track, its tags and where it files under.
+struct Song: Sendable {
+    let descriptors: TrackDescriptors
+    let tags: TrackTags?
+    let albumId: String
+    let artistId: String
+    let albumName: String
+    let artistName: String
+    /// Tonearm's strongest styles (activation ≥ 0.1, at most three), shown as the song's genres.
+    let styles: [String]
+
+    var track: Track { descriptors.track }
+    var id: String { String(track.id!) }
+    var title: String {
+        if let title = track.title, !title.isEmpty { return title }
+        return ((track.path as NSString).lastPathComponent as NSString).deletingPathExtension
+    }
+}
+
+struct Album: Sendable {
+    let id: String
+    let name: String
+    let artistName: String
+    let artistId: String
+    let songs: [Song]
+    var year: Int? { songs.compactMap { $0.tags?.year }.max() }
+    var genre: String? { songs.lazy.compactMap { $0.tags?.genre }.first }
+    var duration: Int { Int(songs.reduce(0) { $0 + ($1.track.duration ?? 0) }.rounded()) }
+    var created: Date { songs.compactMap(\.track.analyzedAt).min() ?? Date(timeIntervalSince1970: 0) }
+}
+
+struct Artist: Sendable {
+    let id: String
+    let name: String
+    let albums: [Album]
+}
+
+/// The analyzed collection in the shape of the Subsonic ID3 browse model. Album artists (else the
+/// artist) own albums; ids come from the tags, so they survive rescans: a song is its track id,
+/// an album `al-` + hash of album artist and album, an artist `ar-` + hash of the name.
+struct SubsonicLibrary: Sendable {
+    static let unknownArtist = "[Unknown Artist]"
+    static let unknownAlbum = "[Unknown Album]"
+
+    let songs: [Song]
+    let albums: [Album]
+    let artists: [Artist]
+    private let songsById: [Int64: Song]
+    private let albumsById: [String: Album]
+    private let artistsById: [String: Artist]
+
+    init(catalog: Catalog, tags: [Int64: TrackTags]) {
+        let labels = catalog.playlists.styleLabels
+        let songs = catalog.playlists.tracks.map { descriptors -> Song in
+            let track = descriptors.track, tag = tags[track.id!]
+            let artist = Self.nonEmpty(track.artist) ?? Self.unknownArtist
+            let albumArtist = Self.nonEmpty(tag?.albumArtist) ?? artist
+            let album = Self.nonEmpty(track.album) ?? Self.unknownAlbum
+            return Song(descriptors: descriptors, tags: tag, albumId: Self.albumId(artist: albumArtist, album: album),
+                        artistId: Self.artistId(artist), albumName: album, artistName: artist,
+                        styles: Self.topStyles(descriptors.effnet?.styles.values ?? [], labels: labels))
+        }
+        var byAlbum: [String: [Song]] = [:]
+        for song in songs { byAlbum[song.albumId, default: []].append(song) }
+        let albums = byAlbum.map { id, members -> Album in
+            let ordered = members.sorted(by: Self.albumOrder)
+            let albumArtist = Self.nonEmpty(ordered[0].tags?.albumArtist) ?? ordered[0].artistName
+            return Album(id: id, name: ordered[0].albumName, artistName: albumArtist, artistId: Self.artistId(albumArtist),
+                         songs: ordered)
+        }.sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
+        var byArtist: [String: [Album]] = [:]
+        for album in albums { byArtist[album.artistId, default: []].append(album) }
+        artists = byArtist.map { Artist(id: $0.key, name: $0.value[0].artistName, albums: $0.value) }
+            .sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
+        self.songs = songs
+        self.albums = albums
+        songsById = Dictionary(uniqueKeysWithValues: songs.map { ($0.track.id!, $0) })
+        albumsById = Dictionary(uniqueKeysWithValues: albums.map { ($0.id, $0) })
+        artistsById = Dictionary(uniqueKeysWithValues: artists.map { ($0.id, $0) })
+    }
+
+    func song(_ id: String) throws -> Song {
+        guard let trackId = Int64(id), let song = songsById[trackId] else { throw SubsonicError.notFound("Song") }
+        return song
+    }
+
+    func song(trackId: Int64) -> Song? { songsById[trackId] }
+
+    func album(_ id: String) throws -> Album {
+        guard let album = albumsById[id] else { throw SubsonicError.notFound("Album") }
+        return album
+    }
+
+    func artist(_ id: String) throws -> Artist {
+        guard let artist = artistsById[id] else { throw SubsonicError.notFound("Artist") }
+        return artist
+    }
+
+    func artist(named name: String) -> Artist? { artistsById[Self.artistId(name)] }
+
+    /// The songs an id stands for: a song, every song of an album, or of an artist's albums.
+    func songs(forAnyId id: String) throws -> [Song] {
+        if let album = albumsById[id] { return album.songs }
+        if let artist = artistsById[id] { return artist.albums.flatMap(\.songs) }
+        return [try song(id)]
+    }
+
+    static func artistId(_ name: String) -> String { "ar-" + digest(name.lowercased()) }
+
+    static func albumId(artist: String, album: String) -> String {
+        "al-" + digest(artist.lowercased() + "\u{1F}" + album.lowercased())
+    }
+
+    private static func digest(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
+    }
+
+    private static func nonEmpty(_ text: String?) -> String? {
+        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        return text
+    }
+
+    private static func topStyles(_ activations: [Float], labels: [String]) -> [String] {
+        activations.indices.filter { $0 < labels.count && activations[$0] >= 0.1 }
+            .sorted { activations[$0] > activations[$1] }.prefix(3).map { labels[$0] }
+    }
+
+    private static func albumOrder(_ a: Song, _ b: Song) -> Bool {
+        let left = (a.tags?.discNumber ?? 1, a.tags?.trackNumber ?? Int.max, a.title.lowercased(), a.track.id!)
+        let right = (b.tags?.discNumber ?? 1, b.tags?.trackNumber ?? Int.max, b.title.lowercased(), b.track.id!)
+        return left < right
+    }
+}
