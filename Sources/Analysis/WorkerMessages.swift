@@ -2,7 +2,7 @@ import Foundation
 
 /// The JSON-lines protocol spoken with the Python worker; `worker/PROTOCOL.md` is its description.
 enum WorkerProtocol {
-    static let version = 1
+    static let version = 2
     /// Must equal the worker's SIGNAL_VERSION; stored as the signal group's provenance.
     static let signalVersion = 1
 }
@@ -61,6 +61,25 @@ struct WorkerReply: Decodable {
         var tempocnn: TempoCNN?
         var effnet: Effnet?
         var musicnn: Musicnn?
+        var tags: Tags?
+    }
+
+    struct Tags: Decodable {
+        var trackNumber: Int?
+        var discNumber: Int?
+        var year: Int?
+        var genre: String?
+        var albumArtist: String?
+        var bitrate: Int?
+        var embeddedCover: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case year, genre, bitrate
+            case trackNumber = "track_number"
+            case discNumber = "disc_number"
+            case albumArtist = "album_artist"
+            case embeddedCover = "embedded_cover"
+        }
     }
 
     struct Signal: Decodable {

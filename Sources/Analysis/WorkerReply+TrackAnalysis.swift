@@ -38,6 +38,11 @@ extension WorkerReply {
             analysis.musicnn = MusicnnFeatures(trackId: trackId, embedding: musicnn.embedding.values,
                                                valence: musicnn.valence, arousal: musicnn.arousal, provenance: stamp)
         }
+        if let tags = groups?.tags, let stamp = provenance[.tags] {
+            analysis.tags = TrackTags(trackId: trackId, trackNumber: tags.trackNumber, discNumber: tags.discNumber, year: tags.year,
+                                      genre: tags.genre, albumArtist: tags.albumArtist, bitrate: tags.bitrate,
+                                      hasEmbeddedCover: tags.embeddedCover, provenance: stamp)
+        }
         for (name, message) in errors ?? [:] {
             if let group = AnalysisGroup(rawValue: name) { analysis.groupErrors[group] = message }
         }

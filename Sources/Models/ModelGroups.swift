@@ -4,7 +4,7 @@ extension AnalysisGroup {
     /// The model roles a group needs; the signal group needs none.
     public var modelRoles: [ModelRole] {
         switch self {
-        case .signal: return []
+        case .signal, .tags: return []
         case .tempoCNN: return [.tempocnn]
         case .effnet: return [.effnet, .genre, .voice, .danceability]
         case .musicnn: return [.musicnn, .emomusic]

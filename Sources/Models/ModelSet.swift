@@ -32,6 +32,7 @@ public struct ModelSet: Sendable {
     /// The signal group's identity is the worker's signal version, its models' identities otherwise.
     public func provenance(of group: AnalysisGroup, signalVersion: Int) -> String? {
         if group == .signal { return "signal-v\(signalVersion)" }
+        if group == .tags { return "tags-v\(TrackTags.readerVersion)" }
         let identities = group.modelRoles.compactMap { models[$0]?.identity }
         return identities.count == group.modelRoles.count ? identities.joined(separator: "+") : nil
     }

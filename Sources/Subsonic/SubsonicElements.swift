@@ -1,3 +1,4 @@
+import AudioFiles
 import Foundation
 import TrackStore
 
@@ -26,7 +27,7 @@ enum SubsonicElements {
             "genre": genre.map(SubsonicValue.string),
             "coverArt": .string(song.id),
             "size": size.map(SubsonicValue.int),
-            "contentType": .string(AudioMediaType.forSuffix(suffix)),
+            "contentType": .string(AudioContentType.forPath(track.path)),
             "suffix": .string(suffix),
             "duration": track.duration.map { .int(Int($0.rounded())) },
             "bitRate": tags?.bitrate.map(SubsonicValue.int),
@@ -87,22 +88,5 @@ enum SubsonicElements {
             "changed": date(playlist.changedAt),
             "coverArt": songs.first.map { .string($0.id) },
         ])
-    }
-}
-
-/// The media type a player needs for a file's suffix (the same table as the web app's audio route).
-enum AudioMediaType {
-    static func forSuffix(_ suffix: String) -> String {
-        switch suffix {
-        case "mp3": return "audio/mpeg"
-        case "flac": return "audio/flac"
-        case "wav": return "audio/wav"
-        case "ogg", "oga", "opus": return "audio/ogg"
-        case "m4a", "mp4", "aac", "alac": return "audio/mp4"
-        case "aif", "aiff": return "audio/aiff"
-        case "webm": return "audio/webm"
-        case "wma": return "audio/x-ms-wma"
-        default: return "application/octet-stream"
-        }
     }
 }

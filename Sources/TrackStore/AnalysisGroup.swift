@@ -10,6 +10,8 @@ public enum AnalysisGroup: String, CaseIterable, Codable, Sendable, Comparable {
     case effnet
     /// MSD-MusiCNN embedding and the emomusic arousal/valence head.
     case musicnn
+    /// Track/disc number, year, genre, album artist, bitrate, embedded picture: read without decoding.
+    case tags
 
     public var tableName: String {
         switch self {
@@ -17,6 +19,7 @@ public enum AnalysisGroup: String, CaseIterable, Codable, Sendable, Comparable {
         case .tempoCNN: return "tempocnn_features"
         case .effnet: return "effnet_features"
         case .musicnn: return "musicnn_features"
+        case .tags: return TrackTags.databaseTableName
         }
     }
 

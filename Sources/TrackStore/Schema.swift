@@ -90,6 +90,7 @@ enum Schema {
                 t.column("albumArtist", .text)
                 t.column("bitrate", .integer)
                 t.column("hasEmbeddedCover", .boolean).notNull().defaults(to: false)
+                t.column("provenance", .text).notNull()
             }
         }
         migrator.registerMigration("saved-playlists") { db in

@@ -15,6 +15,7 @@ public struct TrackAnalysis: Sendable {
     public var tempoCNN: TempoCNNFeatures?
     public var effnet: EffnetFeatures?
     public var musicnn: MusicnnFeatures?
+    public var tags: TrackTags?
     /// Groups that failed in this pass, with the reason; the others are still stored.
     public var groupErrors: [AnalysisGroup: String]
 
@@ -43,6 +44,7 @@ extension TrackStore {
             try analysis.tempoCNN?.save(db)
             try analysis.effnet?.save(db)
             try analysis.musicnn?.save(db)
+            try analysis.tags?.save(db)
             try db.execute(sql: "DELETE FROM analysis_error WHERE trackId = ?", arguments: [analysis.trackId])
             for (group, message) in analysis.groupErrors.sorted(by: { $0.key < $1.key }) {
                 var error = AnalysisError(trackId: analysis.trackId, path: track.path, stage: group.rawValue,

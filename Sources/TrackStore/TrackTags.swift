@@ -14,9 +14,14 @@ public struct TrackTags: Codable, Sendable, Equatable, FetchableRecord, Persista
     /// Kilobits per second, as the container reports it.
     public var bitrate: Int?
     public var hasEmbeddedCover: Bool
+    /// `tags-vN`, N the worker's tag-reading version.
+    public var provenance: String
+
+    /// Bump (here and as the worker's TAGS_VERSION) when the tags are read differently, so stores reread them.
+    public static let readerVersion = 1
 
     public init(trackId: Int64, trackNumber: Int? = nil, discNumber: Int? = nil, year: Int? = nil, genre: String? = nil,
-                albumArtist: String? = nil, bitrate: Int? = nil, hasEmbeddedCover: Bool = false) {
+                albumArtist: String? = nil, bitrate: Int? = nil, hasEmbeddedCover: Bool = false, provenance: String) {
         self.trackId = trackId
         self.trackNumber = trackNumber
         self.discNumber = discNumber
@@ -25,6 +30,7 @@ public struct TrackTags: Codable, Sendable, Equatable, FetchableRecord, Persista
         self.albumArtist = albumArtist
         self.bitrate = bitrate
         self.hasEmbeddedCover = hasEmbeddedCover
+        self.provenance = provenance
     }
 }
 

@@ -70,7 +70,8 @@ struct SubsonicFixture {
         for (index, name) in album.enumerated() {
             try builder.store.dbPool.write { try $0.execute(sql: "UPDATE track SET album = ? WHERE id = ?", arguments: [albumName, ids[name]!]) }
             try builder.store.save(TrackTags(trackId: ids[name]!, trackNumber: index + 1, discNumber: 1,
-                                             year: name == "vibe" ? 2019 : nil, genre: "Jazz", albumArtist: albumArtist, bitrate: 128))
+                                             year: name == "vibe" ? 2019 : nil, genre: "Jazz", albumArtist: albumArtist, bitrate: 128,
+                                             provenance: "test"))
         }
         return SubsonicFixture(folder: folder, store: builder.store, ids: ids)
     }

@@ -44,6 +44,7 @@ public struct StoreBuilder {
             analysis.musicnn = MusicnnFeatures(trackId: id, embedding: musicnnEmbedding, valence: valence,
                                                arousal: arousal, provenance: "test")
         }
+        analysis.tags = TrackTags(trackId: id, provenance: "test")
         try store.save(analysis)
         return id
     }

@@ -29,6 +29,7 @@ def main(argv=None):
     essentia.log.infoActive = False
     essentia.log.warningActive = False
     from .analyzer import Analyzer
+    from .tags import TAGS_VERSION
 
     paths = dict(item.split("=", 1) for item in args.model)
     onnx = dict(item.split("=", 1) for item in args.onnx)
@@ -37,7 +38,7 @@ def main(argv=None):
     except Exception as error:  # a corrupt model file must reach the user as one line
         send(out, {"type": "fatal", "error": f"cannot load models: {error}"})
         return 2
-    send(out, {"type": "ready", "protocol": PROTOCOL_VERSION, "signal_version": SIGNAL_VERSION,
+    send(out, {"type": "ready", "protocol": PROTOCOL_VERSION, "signal_version": SIGNAL_VERSION, "tags_version": TAGS_VERSION,
                "essentia": essentia.__version__, "groups": analyzer.groups,
                "onnx": sorted(onnx), "threads": threads,
                "load_seconds": round(time.perf_counter() - started, 3)})

@@ -4,6 +4,7 @@ import time
 from .audio import DecodeError, decode
 from .models import GROUP_ROLES, EffnetGroup, MusicnnGroup, TempoCNNGroup
 from .signal import SignalAnalysis, timed
+from .tags import read_tags
 
 GROUP_TYPES = {"tempocnn": TempoCNNGroup, "effnet": EffnetGroup, "musicnn": MusicnnGroup}
 
@@ -18,18 +19,27 @@ class Analyzer:
 
     @property
     def groups(self):
-        return list(self._groups)
+        return list(self._groups) + ["tags"]
 
     def analyze(self, request):
         request_id = request.get("id")
+        requested = request.get("groups", self.groups)
         timings = {}
         started = time.perf_counter()
-        try:
-            audio = timed(timings, "decode", lambda: decode(request["path"]))
-        except DecodeError as error:
-            return {"id": request_id, "ok": False, "stage": "decode", "error": str(error)}
         results, errors = {}, {}
-        for group in request.get("groups", self.groups):
+        if "tags" in requested:
+            try:
+                results["tags"] = timed(timings, "tags", lambda: read_tags(request["path"]))
+            except Exception as error:  # unreadable tags must not lose the descriptors
+                errors["tags"] = f"{type(error).__name__}: {error}".splitlines()[0]
+        audio_groups = [group for group in requested if group != "tags"]
+        audio = None
+        if audio_groups:  # a tags-only request never decodes the audio
+            try:
+                audio = timed(timings, "decode", lambda: decode(request["path"]))
+            except DecodeError as error:
+                return {"id": request_id, "ok": False, "stage": "decode", "error": str(error)}
+        for group in audio_groups:
             if group not in self._groups:
                 errors[group] = "model not loaded by this worker"
                 continue
@@ -38,10 +48,10 @@ class Analyzer:
             except Exception as error:  # one failing group must not lose the others
                 errors[group] = f"{type(error).__name__}: {error}".splitlines()[0]
         timings["total"] = time.perf_counter() - started
-        reply = {"id": request_id, "ok": True,
-                 "audio": {"duration": audio.duration, "sample_rate": audio.sample_rate,
-                           "channels": audio.channels, "codec": audio.codec, **audio.tags},
-                 "groups": results, "timings": {k: round(v, 4) for k, v in timings.items()}}
+        reply = {"id": request_id, "ok": True, "groups": results, "timings": {k: round(v, 4) for k, v in timings.items()}}
+        if audio is not None:
+            reply["audio"] = {"duration": audio.duration, "sample_rate": audio.sample_rate,
+                              "channels": audio.channels, "codec": audio.codec, **audio.tags}
         if errors:
             reply["errors"] = errors
         return reply
