@@ -8,7 +8,7 @@ struct UsersCommand: ParsableCommand {
         commandName: "users",
         abstract: "Manage who may use the Subsonic API (and later the web login) of `tonearm serve`.",
         discussion: """
-            Names and API-key hashes are kept in the store; passwords in STORE.credentials beside it,
+            Names and API-key hashes are kept in the store; passwords in STORE.credentials beside it, \
             readable by its owner only (Subsonic token logins need the password itself).
             """,
         subcommands: [AddUser.self, ListUsers.self, RemoveUser.self, NewAPIKey.self]
