@@ -4,7 +4,7 @@ import json
 import sys
 import time
 
-from . import PROTOCOL_VERSION, SIGNAL_VERSION
+from . import EVIDENCE_VERSION, PROTOCOL_VERSION, SIGNAL_VERSION
 from .quiet import die_with_parent, limit_threads, protocol_stream
 
 
@@ -38,6 +38,7 @@ def main(argv=None):
         send(out, {"type": "fatal", "error": f"cannot load models: {error}"})
         return 2
     send(out, {"type": "ready", "protocol": PROTOCOL_VERSION, "signal_version": SIGNAL_VERSION,
+               "evidence_version": EVIDENCE_VERSION,
                "essentia": essentia.__version__, "groups": analyzer.groups,
                "onnx": sorted(onnx), "threads": threads,
                "load_seconds": round(time.perf_counter() - started, 3)})
