@@ -67,7 +67,7 @@ struct EvaluationPage {
     private func keySection() -> ReportSection {
         let ordered = evaluation.key.sorted { $0.key < $1.key }
         let rows = ordered.map { name, scores in
-            let id = Self.figureId(name.replacingOccurrences(of: ", all three agree", with: "-agree"))
+            let id = Self.figureId(name.replacingOccurrences(of: ", all three agree", with: " agree"))
             return [HTML.escape(name), HTML.figure("key-\(id)-tracks", "\(scores.tracks)"),
                     HTML.figure("key-\(id)-accuracy", String(format: "%.1f %%", scores.accuracy * 100)),
                     HTML.figure("key-\(id)-weighted", String(format: "%.3f", scores.weighted))]

@@ -55,7 +55,11 @@ final class SyntheticEvaluationTests: TemporaryDirectoryTestCase {
             XCTAssertTrue(header.contains(column), column)
         }
         XCTAssertEqual(tsv.split(separator: "\n").count, 1 + 12, "a row per labelled, analyzable track (the malformed row keeps its path)")
-        XCTAssertTrue(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
+        let html = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        for figure in ["tempo-shown-fused-acc1", "tempo-percival-acc2", "key-shown-fused-weighted", "key-shown-fused-agree-weighted",
+                       "key-temperley-agree-weighted"] {
+            XCTAssertTrue(html.contains("data-figure=\"\(figure)\""), figure)
+        }
 
         let again = try TonearmCLI.run(["evaluate", "--labels", labels.path, "--db", db, "--models", models.path, "-o", output.path])
         XCTAssertEqual(again.status, 0)
