@@ -102,7 +102,8 @@ public final class CollectionAnalyzer {
     private func currentProvenance() -> [AnalysisGroup: String] {
         var provenance: [AnalysisGroup: String] = [:]
         for group in AnalysisGroup.allCases {
-            provenance[group] = launch.models.provenance(of: group, signalVersion: WorkerProtocol.signalVersion)
+            provenance[group] = launch.models.provenance(of: group, signalVersion: WorkerProtocol.signalVersion,
+                                                        evidenceVersion: WorkerProtocol.evidenceVersion)
         }
         return provenance
     }

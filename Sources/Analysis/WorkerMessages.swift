@@ -5,6 +5,8 @@ enum WorkerProtocol {
     static let version = 2
     /// Must equal the worker's SIGNAL_VERSION; stored as the signal group's provenance.
     static let signalVersion = 1
+    /// Must equal the worker's EVIDENCE_VERSION; stored as the evidence group's provenance.
+    static let evidenceVersion = 1
 }
 
 struct WorkerRequest: Encodable {
@@ -19,6 +21,7 @@ struct WorkerHello: Decodable {
     var error: String?
     var protocolVersion: Int?
     var signalVersion: Int?
+    var evidenceVersion: Int?
     var essentia: String?
     var groups: [String]?
     var loadSeconds: Double?
@@ -27,6 +30,7 @@ struct WorkerHello: Decodable {
         case type, error, essentia, groups
         case protocolVersion = "protocol"
         case signalVersion = "signal_version"
+        case evidenceVersion = "evidence_version"
         case loadSeconds = "load_seconds"
     }
 }
@@ -58,6 +62,7 @@ struct WorkerReply: Decodable {
 
     struct GroupResults: Decodable {
         var signal: Signal?
+        var evidence: Evidence?
         var tempocnn: TempoCNN?
         var effnet: Effnet?
         var musicnn: Musicnn?
@@ -100,6 +105,26 @@ struct WorkerReply: Decodable {
             case bpmConfidence = "bpm_confidence"
             case loudnessLufs = "loudness_lufs"
             case loudnessRangeLu = "loudness_range_lu"
+        }
+    }
+
+    struct Evidence: Decodable {
+        var percivalBpm: Double
+        var danceability: Double
+        var beatMedianBpm: Double
+        /// The beat-interval histogram's two highest peaks, [bpm, weight] each.
+        var beatPeaks: [[Double]]
+        var tuningHz: Double
+        var keys: [String: Signal.Key]
+        var tunedKeys: [String: Signal.Key]
+
+        enum CodingKeys: String, CodingKey {
+            case danceability, keys
+            case percivalBpm = "percival_bpm"
+            case beatMedianBpm = "beat_median_bpm"
+            case beatPeaks = "beat_peaks"
+            case tuningHz = "tuning_hz"
+            case tunedKeys = "tuned_keys"
         }
     }
 

@@ -17,13 +17,19 @@ extension WorkerReply {
         if let signal = groups?.signal, let stamp = provenance[.signal] {
             var keys: [KeyProfile: KeyEstimate] = [:]
             for profile in KeyProfile.allCases {
-                if let key = signal.keys[profile.rawValue] {
-                    keys[profile] = KeyEstimate(key: key.key, scale: key.scale, strength: key.strength)
-                }
+                if let key = signal.keys[profile.rawValue] { keys[profile] = key.estimate }
             }
             analysis.signal = SignalFeatures(trackId: trackId, bpm: signal.bpm, bpmConfidence: signal.bpmConfidence,
                                              keys: keys, loudnessLufs: signal.loudnessLufs,
                                              loudnessRangeLu: signal.loudnessRangeLu, provenance: stamp)
+        }
+        if let evidence = groups?.evidence, let stamp = provenance[.evidence] {
+            analysis.evidence = EvidenceFeatures(
+                trackId: trackId, percivalBpm: evidence.percivalBpm, danceabilityDsp: evidence.danceability,
+                beatMedianBpm: evidence.beatMedianBpm,
+                beatPeaks: evidence.beatPeaks.filter { $0.count == 2 }.map { (bpm: $0[0], weight: $0[1]) },
+                tuningHz: evidence.tuningHz, keys: evidence.keys.mapValues(\.estimate),
+                tunedKeys: evidence.tunedKeys.mapValues(\.estimate), provenance: stamp)
         }
         if let tempo = groups?.tempocnn, let stamp = provenance[.tempoCNN] {
             analysis.tempoCNN = TempoCNNFeatures(trackId: trackId, bpm: tempo.bpm, localAgreement: tempo.localAgreement,
@@ -48,4 +54,8 @@ extension WorkerReply {
         }
         return analysis
     }
+}
+
+extension WorkerReply.Signal.Key {
+    var estimate: KeyEstimate { KeyEstimate(key: key, scale: scale, strength: strength) }
 }

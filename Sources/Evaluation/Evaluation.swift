@@ -37,7 +37,15 @@ public struct Evaluation: Sendable, Encodable {
         public var tempoOutcome: String?
         public var tempoCNNBpm: Double?
         public var tempoCNNOutcome: String?
+        public var percivalBpm: Double?
+        public var percivalOutcome: String?
+        /// The fused tempo tonearm shows.
+        public var shownBpm: Double?
+        public var shownOutcome: String?
+        public var shownBpmDecidedBy: String?
+        public var shownKeyDecidedBy: String?
         public var labelKey: String?
+        /// By key estimator: the three profiles, the evidence group's, and `shown (fused)`.
         public var keys: [String: String]
         public var keyRelations: [String: String]
         public var labelGenre: String?
@@ -46,9 +54,10 @@ public struct Evaluation: Sendable, Encodable {
 
     public var labelled: Int
     public var notInStore: [String]
-    /// Keyed by estimator: `rhythmextractor2013`, `tempocnn`.
+    /// Keyed by estimator: `rhythmextractor2013`, `tempocnn`, `percival`, `shown (fused)`.
     public var tempo: [String: TempoScores]
-    /// Keyed by profile, plus `<profile>, all three agree` for the agreeing subset.
+    /// Keyed by estimator (profiles, `tuned-<profile>`, `shown (fused)`), plus `<name>, all three agree`
+    /// for the subset where the three stored profiles agree.
     public var key: [String: KeyScores]
     public var agreeingTracks: Int
     public var genre: GenreScores?

@@ -29,11 +29,8 @@ public struct Evaluator {
     }
 
     private func tempoScores(_ pairs: [(TrackLabel, TrackDescriptors)]) -> [String: Evaluation.TempoScores] {
-        let estimators: [(String, (TrackDescriptors) -> Double?)] = [
-            ("rhythmextractor2013", { $0.signal?.bpm }), ("tempocnn", { $0.tempoCNN?.bpm }),
-        ]
         var scores: [String: Evaluation.TempoScores] = [:]
-        for (name, estimate) in estimators {
+        for (name, estimate) in Self.tempoEstimators {
             let outcomes = pairs.compactMap { label, track in
                 label.bpm.flatMap { bpm in estimate(track).map { TempoAccuracy.outcome(estimate: $0, label: bpm) } }
             }
@@ -46,13 +43,39 @@ public struct Evaluator {
         return scores
     }
 
+    /// Every tempo estimate scored, the raw ones and the one tonearm shows.
+    static let tempoEstimators: [(String, (TrackDescriptors) -> Double?)] = [
+        ("rhythmextractor2013", { $0.signal?.bpm }), ("tempocnn", { $0.tempoCNN?.bpm }),
+        ("percival", { $0.evidence?.percivalBpm }), (shownName, { $0.shown?.bpm }),
+    ]
+
+    /// The fused tempo's and the shown key's row name.
+    public static let shownName = "shown (fused)"
+
+    /// Every key estimate scored: the three stored profiles, the evidence group's profiles and the shown key.
+    static func keyEstimates(_ track: TrackDescriptors) -> [String: KeyEstimate] {
+        var estimates: [String: KeyEstimate] = [:]
+        if let signal = track.signal {
+            for profile in KeyProfile.allCases { estimates[profile.rawValue] = signal.key(profile) }
+        }
+        if let evidence = track.evidence {
+            for name in EvidenceFeatures.keyNames { estimates[name] = evidence.key(name) }
+        }
+        if let shown = track.shown, let key = shown.key, let scale = shown.scale {
+            estimates[shownName] = KeyEstimate(key: key, scale: scale, strength: 1)
+        }
+        return estimates
+    }
+
     private func keyScores(_ pairs: [(TrackLabel, TrackDescriptors)]) -> [String: Evaluation.KeyScores] {
         var scores: [String: Evaluation.KeyScores] = [:]
-        for profile in KeyProfile.allCases {
-            let all = pairs.compactMap { label, track in relation(profile, label, track) }
-            let agreeing = pairs.filter { agreeingKey($0.1) != nil }.compactMap { label, track in relation(profile, label, track) }
-            scores[profile.rawValue] = Self.keyScores(all)
-            scores["\(profile.rawValue), all three agree"] = Self.keyScores(agreeing)
+        let names = Set(pairs.flatMap { Self.keyEstimates($0.1).keys })
+        for name in names {
+            scores[name] = Self.keyScores(pairs.compactMap { label, track in relation(name, label, track) })
+        }
+        for name in KeyProfile.allCases.map(\.rawValue) + [Self.shownName] {
+            let agreeing = pairs.filter { agreeingKey($0.1) != nil }.compactMap { label, track in relation(name, label, track) }
+            scores["\(name), all three agree"] = Self.keyScores(agreeing)
         }
         return scores.compactMapValues { $0 }
     }
@@ -66,8 +89,8 @@ public struct Evaluator {
                      relations: Dictionary(grouping: relations, by: \.rawValue).mapValues(\.count))
     }
 
-    private func relation(_ profile: KeyProfile, _ label: TrackLabel, _ track: TrackDescriptors) -> KeyRelation? {
-        guard let truth = label.key, let estimate = track.signal.flatMap({ estimatedKey($0.key(profile)) }) else { return nil }
+    private func relation(_ estimator: String, _ label: TrackLabel, _ track: TrackDescriptors) -> KeyRelation? {
+        guard let truth = label.key, let estimate = Self.keyEstimates(track)[estimator].flatMap(estimatedKey) else { return nil }
         return KeyRelation(estimate: estimate, label: truth)
     }
 
@@ -115,15 +138,18 @@ public struct Evaluator {
     private func row(_ pair: (TrackLabel, TrackDescriptors)) -> Evaluation.TrackRow {
         let (label, track) = pair
         var keys: [String: String] = [:], relations: [String: String] = [:]
-        for profile in KeyProfile.allCases {
-            if let estimate = track.signal.flatMap({ estimatedKey($0.key(profile)) }) { keys[profile.rawValue] = "\(estimate)" }
-            if let relation = relation(profile, label, track) { relations[profile.rawValue] = relation.rawValue }
+        for (name, estimate) in Self.keyEstimates(track) {
+            if let key = estimatedKey(estimate) { keys[name] = "\(key)" }
+            if let relation = relation(name, label, track) { relations[name] = relation.rawValue }
         }
         let outcome = { (estimate: Double?) in
             label.bpm.flatMap { bpm in estimate.map { TempoAccuracy.outcome(estimate: $0, label: bpm).rawValue } }
         }
         return .init(path: label.path, labelBpm: label.bpm, bpm: track.signal?.bpm, tempoOutcome: outcome(track.signal?.bpm),
                      tempoCNNBpm: track.tempoCNN?.bpm, tempoCNNOutcome: outcome(track.tempoCNN?.bpm),
+                     percivalBpm: track.evidence?.percivalBpm, percivalOutcome: outcome(track.evidence?.percivalBpm),
+                     shownBpm: track.shown?.bpm, shownOutcome: outcome(track.shown?.bpm),
+                     shownBpmDecidedBy: track.shown?.bpmDecidedBy, shownKeyDecidedBy: track.shown?.keyDecidedBy,
                      labelKey: label.key.map { "\($0)" }, keys: keys, keyRelations: relations,
                      labelGenre: label.genre, predictedStyle: topStyle(track))
     }

@@ -23,15 +23,17 @@ public struct ModelSet: Sendable {
             + "Run `tonearm models fetch` to download them."
     }
 
-    /// Groups whose every model is present (the signal group always is).
+    /// Groups whose every model is present (the signal and evidence groups always are).
     public var availableGroups: [AnalysisGroup] {
         AnalysisGroup.allCases.filter { group in group.modelRoles.allSatisfy { models[$0] != nil } }
     }
 
     /// What stored rows of a group must say to count as current; nil when the group can't run.
-    /// The signal group's identity is the worker's signal version, its models' identities otherwise.
-    public func provenance(of group: AnalysisGroup, signalVersion: Int) -> String? {
+    /// The signal and evidence groups' identities are the worker's versions of their code, the
+    /// models' identities otherwise.
+    public func provenance(of group: AnalysisGroup, signalVersion: Int, evidenceVersion: Int) -> String? {
         if group == .signal { return "signal-v\(signalVersion)" }
+        if group == .evidence { return "evidence-v\(evidenceVersion)" }
         if group == .tags { return "tags-v\(TrackTags.readerVersion)" }
         let identities = group.modelRoles.compactMap { models[$0]?.identity }
         return identities.count == group.modelRoles.count ? identities.joined(separator: "+") : nil

@@ -13,10 +13,10 @@ public struct PlaylistColumn: Sendable {
             columns.append(PlaylistColumn(header: "Style") { number($0.styleScore, digits: 2) })
         }
         columns += [
-            PlaylistColumn(header: "BPM") { number($0.descriptors.signal?.bpm, digits: 1) },
+            PlaylistColumn(header: "BPM") { number($0.descriptors.shown?.bpm, digits: 1) },
             PlaylistColumn(header: "Key") { entry in entry.key.map { "\($0.key) \($0.scale)" } ?? missing },
             PlaylistColumn(header: "Voice") { number($0.descriptors.effnet?.voice, digits: 2) },
-            PlaylistColumn(header: "Dance") { number($0.descriptors.effnet?.danceability, digits: 2) },
+            PlaylistColumn(header: "Dance") { number($0.descriptors.shown?.danceability, digits: 2) },
             PlaylistColumn(header: "Arousal") { number($0.descriptors.musicnn?.arousal, digits: 1) },
             PlaylistColumn(header: "Valence") { number($0.descriptors.musicnn?.valence, digits: 1) },
             PlaylistColumn(header: "LUFS") { number($0.descriptors.signal?.loudnessLufs, digits: 1) },

@@ -5,6 +5,8 @@ public struct PlaylistEngine: Sendable {
     public let tracks: [TrackDescriptors]
     /// Style names in the order of `EffnetFeatures.styles`.
     public let styleLabels: [String]
+    /// The stored profile the report recommends among the three; the key filter uses the shown key unless
+    /// the query names a profile.
     public let recommendedProfile: KeyProfile
     private let styleIndex: [String: Int]
 
@@ -20,11 +22,11 @@ public struct PlaylistEngine: Sendable {
             guard let index = styleIndex[style] else { throw QueryError.unknownStyle(style) }
             return index
         }
-        let profile = query.profile ?? recommendedProfile
+        let profile = query.profile
         let matches = tracks.compactMap { descriptors -> PlaylistEntry? in
+            let key = profile.map { descriptors.signal?.key($0) } ?? descriptors.shown?.keyEstimate
             let entry = PlaylistEntry(descriptors: descriptors,
-                                      styleScore: styleScore(of: descriptors, indices: styleIndices),
-                                      key: descriptors.signal?.key(profile))
+                                      styleScore: styleScore(of: descriptors, indices: styleIndices), key: key)
             return accepts(entry, query) ? entry : nil
         }
         let sort = query.sort ?? (query.styles.isEmpty ? .name : .style)
@@ -40,6 +42,7 @@ public struct PlaylistEngine: Sendable {
 
     private func accepts(_ entry: PlaylistEntry, _ query: PlaylistQuery) -> Bool {
         let signal = entry.descriptors.signal, effnet = entry.descriptors.effnet, musicnn = entry.descriptors.musicnn
+        let shown = entry.descriptors.shown
         // A track lacking the descriptor a filter needs does not match that filter.
         func within(_ range: ValueRange?, _ value: Double?) -> Bool {
             guard let range else { return true }
@@ -50,7 +53,7 @@ public struct PlaylistEngine: Sendable {
         let keyClass = entry.key.flatMap { KeyClass(key: $0.key, scale: $0.scale) }
         if let tonic = query.tonic, keyClass?.pitchClass != tonic { return false }
         if let scale = query.scale, keyClass?.scale != scale { return false }
-        return within(query.bpm, signal?.bpm) && within(query.danceability, effnet?.danceability)
+        return within(query.bpm, shown?.bpm) && within(query.danceability, shown?.danceability)
             && within(query.arousal, musicnn?.arousal) && within(query.valence, musicnn?.valence)
             && within(query.loudness, signal?.loudnessLufs)
     }

@@ -10,9 +10,9 @@ public enum SortKey: String, CaseIterable, Sendable {
         switch self {
         case .style: return "style activation"
         case .name: return "name"
-        case .bpm: return "BPM"
+        case .bpm: return "BPM (shown)"
         case .tempocnn: return "BPM (TempoCNN)"
-        case .dance: return "danceability"
+        case .dance: return "danceability (shown)"
         case .voice: return "voice"
         case .arousal: return "arousal"
         case .valence: return "valence"
@@ -36,9 +36,9 @@ public enum SortKey: String, CaseIterable, Sendable {
         switch self {
         case .style: return entry.styleScore.map(Value.number)
         case .name: return .text(entry.track.displayName.lowercased())
-        case .bpm: return descriptors.signal.map { .number($0.bpm) }
+        case .bpm: return descriptors.shown?.bpm.map(Value.number)
         case .tempocnn: return descriptors.tempoCNN.map { .number($0.bpm) }
-        case .dance: return descriptors.effnet.map { .number($0.danceability) }
+        case .dance: return descriptors.shown?.danceability.map(Value.number)
         case .voice: return descriptors.effnet.map { .number($0.voice) }
         case .arousal: return descriptors.musicnn.map { .number($0.arousal) }
         case .valence: return descriptors.musicnn.map { .number($0.valence) }

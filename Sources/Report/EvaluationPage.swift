@@ -28,13 +28,15 @@ struct EvaluationPage {
 
     private func tempoSection() -> ReportSection {
         let rows = evaluation.tempo.sorted { $0.key < $1.key }.map { name, scores in
-            [HTML.escape(name), HTML.figure("tempo-\(name)-tracks", "\(scores.tracks)"),
-             HTML.figure("tempo-\(name)-acc1", String(format: "%.1f %%", scores.accuracy1 * 100)),
-             HTML.figure("tempo-\(name)-acc2", String(format: "%.1f %%", scores.accuracy2 * 100))]
+            let id = Self.figureId(name)
+            return [HTML.escape(name), HTML.figure("tempo-\(id)-tracks", "\(scores.tracks)"),
+                    HTML.figure("tempo-\(id)-acc1", String(format: "%.1f %%", scores.accuracy1 * 100)),
+                    HTML.figure("tempo-\(id)-acc2", String(format: "%.1f %%", scores.accuracy2 * 100))]
         }
         return ReportSection(id: "tempo", title: "Tempo", trackCount: rows.count, missing: "both a tempo label and an estimate") {
             let estimators: [(String, String, (Evaluation.TrackRow) -> Double?)] = [
                 ("RhythmExtractor2013", Palette.blue, \.bpm), ("TempoCNN", Palette.orange, \.tempoCNNBpm),
+                ("Shown (fused)", Palette.bluishGreen, \.shownBpm),
             ]
             let pairs = evaluation.tracks.compactMap { row in row.labelBpm.map { (row, $0) } }
             let top = (pairs.flatMap { row, label in [label] + estimators.compactMap { $0.2(row) } }.max() ?? 200) * 1.1
@@ -57,10 +59,15 @@ struct EvaluationPage {
         }
     }
 
+    /// "shown (fused)" → "shown-fused": figure names stay attribute- and selector-friendly.
+    static func figureId(_ name: String) -> String {
+        name.lowercased().split { !$0.isLetter && !$0.isNumber && $0 != "-" }.joined(separator: "-")
+    }
+
     private func keySection() -> ReportSection {
         let ordered = evaluation.key.sorted { $0.key < $1.key }
         let rows = ordered.map { name, scores in
-            let id = name.replacingOccurrences(of: ", all three agree", with: "-agree")
+            let id = Self.figureId(name.replacingOccurrences(of: ", all three agree", with: " agree"))
             return [HTML.escape(name), HTML.figure("key-\(id)-tracks", "\(scores.tracks)"),
                     HTML.figure("key-\(id)-accuracy", String(format: "%.1f %%", scores.accuracy * 100)),
                     HTML.figure("key-\(id)-weighted", String(format: "%.3f", scores.weighted))]

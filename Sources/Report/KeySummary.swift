@@ -27,6 +27,9 @@ public struct KeySummary: Sendable {
     public var allAgree: Int
     public var pairAgree: [ProfilePair: Int]
     public var recommendation: Recommendation?
+    /// Tracks with a shown (fused) key, and those on which it is the recommended profile's key.
+    public var shownTracks: Int
+    public var shownIsRecommended: Int
 
     public init(_ data: ReportData) {
         let estimates: [[KeyProfile: KeyClass]] = data.tracks.compactMap(\.signal).map { signal in
@@ -58,6 +61,13 @@ public struct KeySummary: Sendable {
         pairAgree = Dictionary(uniqueKeysWithValues: ProfilePair.all.map { pair in
             (pair, estimates.filter { agree(pair.first, pair.second, $0) }.count)
         })
-        recommendation = KeyProfileRecommendation(signals: data.tracks.compactMap(\.signal))
+        let recommendation = KeyProfileRecommendation(signals: data.tracks.compactMap(\.signal))
+        self.recommendation = recommendation
+        let shown = data.tracks.compactMap { track in track.shown?.keyClass.map { (track, $0) } }
+        shownTracks = shown.count
+        shownIsRecommended = shown.filter { track, keyClass in
+            guard let profile = recommendation?.profile, let signal = track.signal else { return false }
+            return KeyClass(key: signal.key(profile).key, scale: signal.key(profile).scale) == keyClass
+        }.count
     }
 }

@@ -6,13 +6,17 @@ extension RhythmSummary {
         var section = ReportSection(id: "rhythm", title: "2. How fast and danceable?")
         var body: [String] = []
         if tempoTracks > 0 {
-            let chart = ChartSpec.histogram(id: "chart-tempo", title: "Tempo (RhythmExtractor2013)",
+            let chart = ChartSpec.histogram(id: "chart-tempo", title: "Tempo (shown: fused)",
                                             xTitle: "Tempo (BPM)", histogram: tempo, color: Palette.blue)
             section.charts.append(chart)
             body.append("""
                 <p>Median tempo \(HTML.figure("median-bpm", Format.decimal(medianBpm))) BPM over
                 \(HTML.figure("tempo-tracks", "\(tempoTracks)")) tracks\(noBeat > 0
-                    ? "; no beat found (0 BPM, left out): \(HTML.tracks("no-beat", noBeat))" : "").</p>
+                    ? "; no beat found (0 BPM, left out): \(HTML.tracks("no-beat", noBeat))" : "").
+                This is the tempo tonearm shows everywhere: RhythmExtractor2013, TempoCNN and Percival's estimator
+                fused with an explicit choice of metrical level (README, "The tempo tonearm shows"). It is not
+                RhythmExtractor2013's own tempo on \(HTML.tracks("tempo-fused-elsewhere", fusedElsewhere)); every raw
+                estimate is in <code>tonearm export</code>.</p>
                 \(HTML.chart(chart))
                 \(tempoCNNAgreement())
                 \(lowConfidenceList())
@@ -22,14 +26,16 @@ extension RhythmSummary {
         }
         if danceabilityTracks > 0 {
             let chart = ChartSpec.histogram(id: "chart-danceability", title: "Danceability",
-                                            xTitle: "Danceability (probability of danceable, 0–1)",
+                                            xTitle: "Danceability (0–1)",
                                             histogram: danceability, color: Palette.bluishGreen)
             section.charts.append(chart)
             body.append("""
                 \(HTML.chart(chart))
                 <p>\(HTML.figure("danceable", "\(danceable)")) of \(danceabilityTracks) tracks
                 (\(Format.percent(danceable, of: danceabilityTracks))) are danceable: probability ≥
-                \(Format.decimal(Self.danceableThreshold)), the head's own two-class decision.</p>
+                \(Format.decimal(Self.danceableThreshold)), the EffNet head's own two-class decision. The value is
+                the EffNet danceability head's probability where the EffNet group is stored, else Essentia's DSP
+                Danceability (0–3) divided by 3: the latter on \(HTML.tracks("danceability-dsp", danceabilityFromDSP)).</p>
                 """)
         } else {
             body.append(ReportSection.noData("a danceability estimate"))
@@ -49,7 +55,7 @@ extension RhythmSummary {
             at double or half tempo (an octave apart, within \(tolerance) %) on
             \(HTML.figure("tempo-octave", Format.percent(tempoCNN.octave, of: tempoCNN.compared))),
             different on \(HTML.figure("tempo-differ", Format.percent(tempoCNN.differ, of: tempoCNN.compared))).
-            The histogram shows RhythmExtractor2013.</p>
+            The histogram shows the fused tempo.</p>
             """
     }
 

@@ -1,6 +1,7 @@
 import TrackStore
 
-/// How fast and how danceable: RhythmExtractor2013 tempo, its agreement with TempoCNN, and danceability.
+/// How fast and how danceable: the shown (fused) tempo, RhythmExtractor2013's agreement with TempoCNN,
+/// and the shown danceability.
 public struct RhythmSummary: Sendable {
     /// RhythmExtractor2013's confidence runs from 0 to 5.32; Essentia's documentation calls
     /// values below 1.5 low (and below 1 very low) confidence.
@@ -24,22 +25,31 @@ public struct RhythmSummary: Sendable {
         public var differ: Int { compared - same - octave }
     }
 
-    /// Tracks with a tempo estimate; RhythmExtractor2013 says 0 BPM when it finds no beat (silence, speech).
+    /// Tracks with a shown tempo; 0 BPM (digital silence) counts as no beat.
     public var tempoTracks: Int
     public var noBeat: Int
     public var tempo: Histogram
     public var medianBpm: Double?
     public var lowConfidenceTracks: [LowConfidenceTrack]
     public var tempoCNN = TempoAgreement()
+    /// Tracks whose shown tempo is not RhythmExtractor2013's (beyond 4 %): the fusion chose another level or estimator.
+    public var fusedElsewhere: Int
     public var danceabilityTracks: Int
+    /// Tracks whose shown danceability is DSP Danceability / 3 (no EffNet head).
+    public var danceabilityFromDSP: Int
     public var danceability: Histogram
     public var danceable: Int
 
     public init(_ data: ReportData) {
         let signals = data.tracks.compactMap { track in track.signal.map { (track: track.track, signal: $0) } }
-        let bpms = signals.map(\.signal.bpm).filter { $0 > 0 }
+        let shown = data.tracks.compactMap { $0.shown?.bpm }
+        let bpms = shown.filter { $0 > 0 }
         tempoTracks = bpms.count
-        noBeat = signals.count - bpms.count
+        noBeat = shown.count - bpms.count
+        fusedElsewhere = data.tracks.filter { track in
+            guard let fused = track.shown?.bpm, let raw = track.signal?.bpm, raw > 0 else { return false }
+            return abs(fused / raw - 1) > Self.tempoTolerance
+        }.count
         tempo = Histogram(values: bpms, binWidth: 5)
         medianBpm = bpms.median
         lowConfidenceTracks = signals.filter { $0.signal.bpmConfidence < Self.lowConfidence }.map {
@@ -56,8 +66,9 @@ public struct RhythmSummary: Sendable {
                 tempoCNN.octave += 1
             }
         }
-        let danceabilities = data.tracks.compactMap(\.effnet).map(\.danceability)
+        let danceabilities = data.tracks.compactMap { $0.shown?.danceability }
         danceabilityTracks = danceabilities.count
+        danceabilityFromDSP = data.tracks.filter { $0.shown?.danceabilitySource == "dsp" }.count
         danceability = Histogram(values: danceabilities, binWidth: 0.1, domain: 0...1)
         danceable = danceabilities.filter { $0 >= Self.danceableThreshold }.count
     }

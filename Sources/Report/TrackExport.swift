@@ -40,7 +40,8 @@ public struct TrackExport: Sendable {
     public let rows: [[ExportValue]]
 
     public init(_ data: ReportData) {
-        let descriptorColumns = Self.trackColumns + Self.signalColumns + Self.modelColumns
+        let descriptorColumns = Self.trackColumns + Self.shownColumns + Self.signalColumns + Self.evidenceColumns
+            + Self.modelColumns
         columns = descriptorColumns.map(\.name)
             + (1...Self.topStyles).flatMap { ["style\($0)", "style\($0)_activation"] }
         rows = data.tracks.map { track in
@@ -93,6 +94,34 @@ public struct TrackExport: Sendable {
         Column(name: "loudness_lufs") { .number($0.signal?.loudnessLufs) },
         Column(name: "loudness_range_lu") { .number($0.signal?.loudnessRangeLu) },
     ]
+
+    /// What tonearm shows (fused from the raw estimates that follow).
+    private static let shownColumns: [Column] = [
+        Column(name: "shown_bpm") { .number($0.shown?.bpm) },
+        Column(name: "shown_bpm_decided_by") { .text($0.shown?.bpmDecidedBy) },
+        Column(name: "shown_key") { .text($0.shown?.key) },
+        Column(name: "shown_scale") { .text($0.shown?.scale) },
+        Column(name: "shown_key_confidence") { .number($0.shown?.keyConfidence) },
+        Column(name: "shown_key_decided_by") { .text($0.shown?.keyDecidedBy) },
+        Column(name: "shown_danceability") { .number($0.shown?.danceability) },
+        Column(name: "shown_danceability_source") { .text($0.shown?.danceabilitySource) },
+    ]
+
+    /// The evidence group's raw estimates; key columns are named by profile, tuned ones `tuned-<profile>`.
+    private static let evidenceColumns: [Column] = [
+        Column(name: "percival_bpm") { .number($0.evidence?.percivalBpm) },
+        Column(name: "beat_median_bpm") { .number($0.evidence?.beatMedianBpm) },
+        Column(name: "beat_peak1_bpm") { .number($0.evidence?.beatPeak1Bpm) },
+        Column(name: "beat_peak1_weight") { .number($0.evidence?.beatPeak1Weight) },
+        Column(name: "beat_peak2_bpm") { .number($0.evidence?.beatPeak2Bpm) },
+        Column(name: "beat_peak2_weight") { .number($0.evidence?.beatPeak2Weight) },
+        Column(name: "danceability_dsp") { .number($0.evidence?.danceabilityDsp) },
+        Column(name: "tuning_hz") { .number($0.evidence?.tuningHz) },
+    ] + EvidenceFeatures.keyNames.flatMap { name in
+        [Column(name: "key_\(name)") { .text($0.evidence?.key(name)?.key) },
+         Column(name: "scale_\(name)") { .text($0.evidence?.key(name)?.scale) },
+         Column(name: "key_strength_\(name)") { .number($0.evidence?.key(name)?.strength) }]
+    }
 
     private static let modelColumns: [Column] = [
         Column(name: "voice") { .number($0.effnet?.voice) },

@@ -4,6 +4,9 @@
 public enum AnalysisGroup: String, CaseIterable, Codable, Sendable, Comparable {
     /// Decoded-signal descriptors: RhythmExtractor2013, three key profiles, EBU R128 loudness.
     case signal
+    /// Cheap extra tempo and key evidence (Percival, beat-interval peaks, DSP danceability, more key
+    /// profiles, tuned HPCP) that the shown tempo and key are fused from.
+    case evidence
     /// TempoCNN tempo estimate (deeptemp-k16-3).
     case tempoCNN = "tempocnn"
     /// Discogs-EffNet embedding and its heads: 400 styles, voice/instrumental, danceability.
@@ -16,6 +19,7 @@ public enum AnalysisGroup: String, CaseIterable, Codable, Sendable, Comparable {
     public var tableName: String {
         switch self {
         case .signal: return "signal_features"
+        case .evidence: return "evidence_features"
         case .tempoCNN: return "tempocnn_features"
         case .effnet: return "effnet_features"
         case .musicnn: return "musicnn_features"

@@ -111,6 +111,30 @@ enum Schema {
                 t.primaryKey(["playlistId", "position"])
             }
         }
+        migrator.registerMigration("evidence-group-and-shown-descriptors") { db in
+            try db.create(table: AnalysisGroup.evidence.tableName) { t in
+                t.primaryKey("trackId", .integer).references("track", onDelete: .cascade)
+                for column in ["percivalBpm", "danceabilityDsp", "beatMedianBpm", "beatPeak1Bpm", "beatPeak1Weight",
+                               "beatPeak2Bpm", "beatPeak2Weight", "tuningHz"] {
+                    t.column(column, .double).notNull()
+                }
+                t.column("keys", .text).notNull()
+                t.column("tunedKeys", .text).notNull()
+                t.column("provenance", .text).notNull()
+            }
+            try db.create(table: ShownDescriptors.databaseTableName) { t in
+                t.primaryKey("trackId", .integer).references("track", onDelete: .cascade)
+                t.column("bpm", .double)
+                t.column("bpmDecidedBy", .text)
+                t.column("key", .text)
+                t.column("scale", .text)
+                t.column("keyDecidedBy", .text)
+                t.column("keyConfidence", .double)
+                t.column("danceability", .double)
+                t.column("danceabilitySource", .text)
+                t.column("ruleVersion", .integer).notNull()
+            }
+        }
         return migrator
     }
 }

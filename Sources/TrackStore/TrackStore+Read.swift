@@ -6,11 +6,14 @@ import GRDB
 public struct TrackDescriptors: Sendable {
     public var track: Track
     public var signal: SignalFeatures?
+    public var evidence: EvidenceFeatures?
     public var tempoCNN: TempoCNNFeatures?
     /// Style activations, voice and danceability; `embedding` is left empty here.
     public var effnet: EffnetFeatures?
     /// Arousal and valence; `embedding` is left empty here.
     public var musicnn: MusicnnFeatures?
+    /// The tempo, key and danceability tonearm shows, fused from the groups above.
+    public var shown: ShownDescriptors?
 }
 
 /// Which mean embedding to compare tracks by.
@@ -27,6 +30,8 @@ extension TrackStore {
             let tracks = try Track.filter(states.contains(Track.Columns.state)).order(Track.Columns.path).fetchAll(db)
             let signal = try Dictionary(uniqueKeysWithValues: SignalFeatures.fetchAll(db).map { ($0.trackId, $0) })
             let tempo = try Dictionary(uniqueKeysWithValues: TempoCNNFeatures.fetchAll(db).map { ($0.trackId, $0) })
+            let evidence = try Dictionary(uniqueKeysWithValues: EvidenceFeatures.fetchAll(db).map { ($0.trackId, $0) })
+            let shown = try Dictionary(uniqueKeysWithValues: ShownDescriptors.fetchAll(db).map { ($0.trackId, $0) })
             var effnet: [Int64: EffnetFeatures] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT trackId, styles, voice, danceability, provenance FROM \(AnalysisGroup.effnet.tableName)") {
                 let styles = FloatVector.fromDatabaseValue(row["styles"])?.values ?? []
@@ -41,8 +46,8 @@ extension TrackStore {
             }
             return tracks.map { track in
                 let id = track.id!
-                return TrackDescriptors(track: track, signal: signal[id], tempoCNN: tempo[id], effnet: effnet[id],
-                                        musicnn: musicnn[id])
+                return TrackDescriptors(track: track, signal: signal[id], evidence: evidence[id], tempoCNN: tempo[id],
+                                        effnet: effnet[id], musicnn: musicnn[id], shown: shown[id])
             }
         }
     }

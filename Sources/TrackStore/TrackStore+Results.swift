@@ -12,6 +12,7 @@ public struct TrackAnalysis: Sendable {
     public var title: String?
     public var album: String?
     public var signal: SignalFeatures?
+    public var evidence: EvidenceFeatures?
     public var tempoCNN: TempoCNNFeatures?
     public var effnet: EffnetFeatures?
     public var musicnn: MusicnnFeatures?
@@ -26,7 +27,8 @@ public struct TrackAnalysis: Sendable {
 }
 
 extension TrackStore {
-    /// Stores one track's results in a single transaction, replacing older rows of the same groups.
+    /// Stores one track's results in a single transaction, replacing older rows of the same groups,
+    /// and recomputes the track's shown descriptors from what is then stored.
     public func save(_ analysis: TrackAnalysis, at date: Date = Date()) throws {
         try dbPool.write { db in
             guard var track = try Track.fetchOne(db, key: analysis.trackId) else { return }
@@ -41,10 +43,12 @@ extension TrackStore {
             track.state = analysis.groupErrors.isEmpty ? .analyzed : .failed
             try track.update(db)
             try analysis.signal?.save(db)
+            try analysis.evidence?.save(db)
             try analysis.tempoCNN?.save(db)
             try analysis.effnet?.save(db)
             try analysis.musicnn?.save(db)
             try analysis.tags?.save(db)
+            try ShownDescriptors.refresh(trackId: analysis.trackId, in: db)
             try db.execute(sql: "DELETE FROM analysis_error WHERE trackId = ?", arguments: [analysis.trackId])
             for (group, message) in analysis.groupErrors.sorted(by: { $0.key < $1.key }) {
                 var error = AnalysisError(trackId: analysis.trackId, path: track.path, stage: group.rawValue,

@@ -8,6 +8,7 @@ public final class TrackStore: Sendable {
 
     /// Opens (creating if needed) and migrates the store. A store written by a newer
     /// tonearm is refused rather than touched.
+    /// A writable open also recomputes the shown descriptors made by an older rule version.
     /// A read-only store never migrates or writes: reporting and serving can't alter a collection.
     public init(path: String, readOnly: Bool = false) throws {
         self.path = path
@@ -30,6 +31,7 @@ public final class TrackStore: Sendable {
                 }
             } else {
                 try migrator.migrate(dbPool)
+                try dbPool.write { try ShownDescriptors.refreshStale(in: $0) }
             }
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error)")

@@ -65,10 +65,10 @@ struct PlaylistPage {
                                      selected: query.tonic.map { KeyClass.tonicNames[$0] })
         scaleOptions = FormOption.list([("", "any")] + KeyClass.Scale.allCases.map { ($0.rawValue, $0.rawValue) },
                                        selected: query.scale?.rawValue)
-        // The recommended profile is the empty value: a bookmark follows the recommendation.
-        profileOptions = FormOption.list(KeyProfile.allCases.map { profile in
-            profile == engine.recommendedProfile ? ("", "\(profile.rawValue) (recommended)") : (profile.rawValue, profile.rawValue)
-        }, selected: query.profile == engine.recommendedProfile ? nil : query.profile?.rawValue)
+        // The shown key is the empty value: a bookmark follows it.
+        profileOptions = FormOption.list([("", "shown key (fused)")] + KeyProfile.allCases.map { profile in
+            (profile.rawValue, profile == engine.recommendedProfile ? "\(profile.rawValue) (most in agreement)" : profile.rawValue)
+        }, selected: query.profile?.rawValue)
         sortOptions = FormOption.list([("", "default: style, else name")]
             + SortKey.allCases.map { ($0.rawValue, $0.label) }, selected: query.sort?.rawValue)
         orderOptions = FormOption.list([("", "natural"), ("asc", "ascending"), ("desc", "descending")],
@@ -78,7 +78,7 @@ struct PlaylistPage {
         trackCount = engine.tracks.count
         limited = result.entries.count < result.totalMatches
         shown = result.entries.count
-        profile = result.profile.rawValue
+        profile = result.keySource
         let columns = PlaylistColumn.columns(showingStyle: !query.styles.isEmpty)
         headers = columns.map(\.header)
         rows = result.entries.enumerated().map { index, entry in

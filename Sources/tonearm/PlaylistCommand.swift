@@ -19,11 +19,11 @@ struct PlaylistCommand: ParsableCommand {
     var style: [String] = []
     @Option(help: "Minimum activation of the chosen styles (default \(PlaylistQuery.defaultActivation)).")
     var activation: String?
-    @Option(parsing: .unconditional, help: "Tempo range in BPM.")
+    @Option(parsing: .unconditional, help: "Tempo range in BPM (the shown tempo, fused from all estimators).")
     var bpm: String?
     @Option(help: "any, vocal or instrumental.")
     var voice: String?
-    @Option(parsing: .unconditional, help: "Danceability range in [0, 1].")
+    @Option(parsing: .unconditional, help: "Danceability range in [0, 1]: the EffNet head's probability, else DSP Danceability / 3.")
     var dance: String?
     @Option(parsing: .unconditional, help: "Arousal range in [1, 9].")
     var arousal: String?
@@ -33,7 +33,7 @@ struct PlaylistCommand: ParsableCommand {
     var key: String?
     @Option(help: "major or minor.")
     var scale: String?
-    @Option(help: "Key profile for --key/--scale: temperley, krumhansl or edma (default: the recommended one).")
+    @Option(help: "Key profile for --key/--scale: temperley, krumhansl or edma (default: the shown key, fused from all profiles).")
     var profile: String?
     @Option(parsing: .unconditional, help: "Integrated loudness range in LUFS.")
     var loudness: String?
@@ -62,7 +62,7 @@ struct PlaylistCommand: ParsableCommand {
         }
         let result = try catalog.playlists.run(query)
 
-        print("\(result.totalMatches) of \(catalog.playlists.tracks.count) tracks match (key profile: \(result.profile.rawValue))")
+        print("\(result.totalMatches) of \(catalog.playlists.tracks.count) tracks match (key: \(result.keySource))")
         let columns = PlaylistColumn.columns(showingStyle: !query.styles.isEmpty)
         let rows = result.entries.enumerated().map { index, entry in
             ["\(index + 1)"] + columns.map { $0.value(entry) } + [entry.track.displayName]

@@ -28,7 +28,7 @@ final class CommandLineTests: TemporaryDirectoryTestCase {
         let result = try TonearmCLI.run(["playlist", "--db", storePath, "--style", "Electronic---House", "--bpm", "120-128",
                                          "--voice", "instrumental", "--dance", "0.6-", "-n", "50", "-o", file.path])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.hasPrefix("2 of 5 tracks match (key profile: temperley)\n"), result.stdout)
+        XCTAssertTrue(result.stdout.hasPrefix("2 of 5 tracks match (key: shown)\n"), result.stdout)
         XCTAssertEqual(result.stderr, "wrote 2 tracks to \(file.path)\n")
         XCTAssertEqual(try M3U8Reader.entries(Data(contentsOf: file)),
                        [.init(seconds: 200, title: "house 1 – é.mp3", path: "/music/house 1 – é.mp3"),

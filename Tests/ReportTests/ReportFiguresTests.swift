@@ -35,7 +35,7 @@ final class ReportFiguresTests: TemporaryDirectoryTestCase {
             XCTAssertTrue(page.figure("formats")!.contains("\(codec) \(count)"), "\(codec) \(count) in \(page.figure("formats")!)")
         }
         let withStyles = inputs.filter { $0.styles != nil }.count
-        XCTAssertTrue(page.html.contains("signal: fixture (\(inputs.count)); tempocnn: fixture (\(inputs.compactMap(\.tempoFactor).count)); "
+        XCTAssertTrue(page.html.contains("signal: fixture (\(inputs.count)); evidence: not computed; tempocnn: fixture (\(inputs.compactMap(\.tempoFactor).count)); "
                                          + "effnet: fixture (\(withStyles))"), "what computed each group")
         for failure in CollectionFixture.failures {
             XCTAssertTrue(page.html.contains(failure.message.replacingOccurrences(of: "<", with: "&lt;")
@@ -77,7 +77,15 @@ final class ReportFiguresTests: TemporaryDirectoryTestCase {
     }
 
     func testTempoDanceabilityAndTempoCNNAgreement() throws {
-        let bpms = inputs.map(\.bpm).filter { $0 > 0 }
+        // The report shows the fused tempo (its rule is tested exactly in FusionTests).
+        let stored = try fixture.store.descriptors()
+        let bpms = stored.compactMap { $0.shown?.bpm }.filter { $0 > 0 }
+        let elsewhere = stored.filter { track in
+            guard let shown = track.shown?.bpm, let raw = track.signal?.bpm, raw > 0 else { return false }
+            return abs(shown / raw - 1) > 0.04
+        }.count
+        XCTAssertGreaterThan(elsewhere, 0, "the fixture has octave splits the fusion settles at TempoCNN's level")
+        XCTAssertEqual(page.figure("tempo-fused-elsewhere"), "\(elsewhere)")
         XCTAssertEqual(page.figure("tempo-tracks"), "\(inputs.count - 1)")
         XCTAssertEqual(page.figure("no-beat"), "1", "the silent track")
         XCTAssertEqual(page.figure("median-bpm"), Expected.decimal(Expected.median(bpms)))

@@ -22,7 +22,8 @@ final class PageTests: LiveAppTestCase {
             XCTAssertEqual(html.components(separatedBy: "<audio controls").count - 1, 10)
             XCTAssertTrue(html.contains("Kevin MacLeod - Vibe Ace"))
             XCTAssertTrue(html.contains("Electronic---Drum n Bass"), "the style list")
-            XCTAssertTrue(html.contains("temperley (recommended)"))
+            XCTAssertTrue(html.contains("<option value=\"\" selected>shown key (fused)</option>"), "the shown key is the default")
+            XCTAssertTrue(html.contains("temperley (most in agreement)"))
         }
     }
 

@@ -3,3 +3,5 @@
 PROTOCOL_VERSION = 2
 # Bump when the signal group's computation changes, so stores recompute it.
 SIGNAL_VERSION = 1
+# Bump when the evidence group's computation changes, so stores recompute only it.
+EVIDENCE_VERSION = 1

@@ -4,7 +4,7 @@ import json
 import sys
 import time
 
-from . import PROTOCOL_VERSION, SIGNAL_VERSION
+from . import EVIDENCE_VERSION, PROTOCOL_VERSION, SIGNAL_VERSION
 from .quiet import die_with_parent, limit_threads, protocol_stream
 
 
@@ -38,7 +38,8 @@ def main(argv=None):
     except Exception as error:  # a corrupt model file must reach the user as one line
         send(out, {"type": "fatal", "error": f"cannot load models: {error}"})
         return 2
-    send(out, {"type": "ready", "protocol": PROTOCOL_VERSION, "signal_version": SIGNAL_VERSION, "tags_version": TAGS_VERSION,
+    send(out, {"type": "ready", "protocol": PROTOCOL_VERSION, "signal_version": SIGNAL_VERSION,
+               "evidence_version": EVIDENCE_VERSION, "tags_version": TAGS_VERSION,
                "essentia": essentia.__version__, "groups": analyzer.groups,
                "onnx": sorted(onnx), "threads": threads,
                "load_seconds": round(time.perf_counter() - started, 3)})

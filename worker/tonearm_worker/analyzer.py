@@ -3,6 +3,7 @@ import time
 
 from .audio import DecodeError, decode
 from .models import GROUP_ROLES, EffnetGroup, MusicnnGroup, TempoCNNGroup
+from .evidence import EvidenceAnalysis
 from .signal import SignalAnalysis, timed
 from .tags import read_tags
 
@@ -12,7 +13,7 @@ GROUP_TYPES = {"tempocnn": TempoCNNGroup, "effnet": EffnetGroup, "musicnn": Musi
 class Analyzer:
     def __init__(self, paths, onnx, threads):
         """`paths`: TensorFlow graph by role; `onnx`: verified ONNX conversions by role, used instead when given."""
-        self._groups = {"signal": SignalAnalysis()}
+        self._groups = {"signal": SignalAnalysis(), "evidence": EvidenceAnalysis()}
         for group, roles in GROUP_ROLES.items():
             if all(role in paths for role in roles):
                 self._groups[group] = GROUP_TYPES[group](paths, onnx, threads)

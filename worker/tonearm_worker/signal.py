@@ -2,7 +2,7 @@
 import essentia.standard as es
 import numpy as np
 
-from .keys import KeyProfiles
+from .keys import KeyProfiles, SpectralPeaks, spectral_peaks
 
 KEY_PROFILES = ("temperley", "krumhansl", "edma")
 # EBU R128's absolute gate: with no block above it, integrated loudness is undefined (digital silence).
@@ -13,21 +13,42 @@ SILENCE_PEAK = 1e-5
 
 class SignalAnalysis:
     def __init__(self):
-        self._rhythm = es.RhythmExtractor2013(method="multifeature")
+        self._rhythm = Rhythm()
+        self._peaks = SpectralPeaks()
         self._keys = KeyProfiles(KEY_PROFILES)
 
     def __call__(self, audio, timings):
-        mono = timed(timings, "resample44k", lambda: audio.mono(44100))
-        silent = float(np.max(np.abs(mono))) < SILENCE_PEAK if len(mono) else True
-        if silent:
-            bpm, confidence = 0.0, 0.0
-        else:
-            bpm, _ticks, confidence, _estimates, _intervals = timed(timings, "rhythm", lambda: self._rhythm(mono))
-        keys = {profile: {"key": key, "scale": scale, "strength": strength}
-                for profile, (key, scale, strength) in timed(timings, "key", lambda: self._keys(mono)).items()}
+        bpm, confidence, _intervals = self._rhythm(audio, timings)
+        peaks = timed(timings, "key", lambda: spectral_peaks(audio, self._peaks))
+        keys = key_records(timed(timings, "key", lambda: self._keys(peaks)))
         integrated, loudness_range = timed(timings, "loudness", lambda: _loudness(audio))
         return {"bpm": float(bpm), "bpm_confidence": float(confidence), "keys": keys,
                 "loudness_lufs": integrated, "loudness_range_lu": loudness_range}
+
+
+class Rhythm:
+    """RhythmExtractor2013 (multifeature) on mono 44.1 kHz, run at most once per track for every group."""
+
+    def __init__(self):
+        self._extractor = es.RhythmExtractor2013(method="multifeature")
+
+    def __call__(self, audio, timings):
+        """(bpm, confidence, beat intervals in seconds); zeros and no intervals for digital silence."""
+        mono = timed(timings, "resample44k", lambda: audio.mono(44100))
+        if is_silent(mono):
+            return 0.0, 0.0, np.zeros(0, dtype=np.float32)
+        bpm, _ticks, confidence, _estimates, intervals = timed(
+            timings, "rhythm", lambda: audio.derived("rhythm2013", lambda: self._extractor(mono)))
+        return float(bpm), float(confidence), intervals
+
+
+def is_silent(mono):
+    return float(np.max(np.abs(mono))) < SILENCE_PEAK if len(mono) else True
+
+
+def key_records(estimates):
+    return {profile: {"key": key, "scale": scale, "strength": strength}
+            for profile, (key, scale, strength) in estimates.items()}
 
 
 def _loudness(audio):
