@@ -19,7 +19,7 @@ final class ReportFiguresTests: TemporaryDirectoryTestCase {
     var inputs: [CollectionFixture.Input] { fixture.inputs }
 
     func testEverySectionIsPresentInOrder() {
-        XCTAssertEqual(page.sectionIDs, ["styles", "rhythm", "keys", "loudness", "emotion", "voice"])
+        XCTAssertEqual(page.sectionIDs, ["observations", "styles", "rhythm", "keys", "loudness", "emotion", "voice"])
         XCTAssertTrue(page.html.contains("id=\"collection-facts\""))
     }
 
