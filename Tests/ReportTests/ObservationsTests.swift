@@ -5,19 +5,7 @@ import TrackStore
 import XCTest
 
 /// The "Observations" sentences against figures counted here from the fixture's inputs.
-final class ObservationsTests: TemporaryDirectoryTestCase {
-    var fixture: CollectionFixture!
-    var page: PageReader!
-
-    override func setUpWithError() throws {
-        try super.setUpWithError()
-        fixture = try CollectionFixture.make(in: directory)
-        let written = try ReportWriter.write(store: fixture.store, to: directory.appendingPathComponent("report"))
-        page = try PageReader(written.page)
-    }
-
-    var inputs: [CollectionFixture.Input] { fixture.inputs }
-
+final class ObservationsTests: FixtureReportTestCase {
     func testObservationsOpenThePage() {
         XCTAssertEqual(page.sectionIDs.first, "observations")
         XCTAssertEqual(page.allMatches("<li id=\"(obs-[a-z]+)\""),
