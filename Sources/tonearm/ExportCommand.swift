@@ -12,15 +12,17 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write one row per track with every scalar descriptor and the top 3 styles, or one embedding matrix.",
         discussion: """
-            CSV (RFC 4180, with a header), JSON Lines (one object per track) or Parquet (typed columns, written
-            by pyarrow in the worker venv), for pandas, R or a spreadsheet:
-              pandas.read_csv("tracks.csv")   pandas.read_json("tracks.jsonl", lines=True)
+            CSV (RFC 4180, with a header), JSON Lines (one object per track) or Parquet
+            (typed columns, written by pyarrow in the worker venv), for pandas or R:
+              pandas.read_csv("tracks.csv")
+              pandas.read_json("tracks.jsonl", lines=True)
               pandas.read_parquet("tracks.parquet")   arrow::read_parquet("tracks.parquet")
-            Descriptors a track lacks are empty cells in CSV and null in JSON Lines and Parquet.
-            --styles all adds the 400 style activations: one column per style (CSV, Parquet) or a `styles`
-            array in model order, the order of the CSV columns (JSON Lines).
-            --embeddings KIND -o DIR writes DIR/KIND.npy (float32, one row per track that has the embedding,
-            numpy.load reads it as is) and DIR/tracks.csv (id, path) giving the row order.
+            Descriptors a track lacks are empty in CSV, null in JSON Lines and Parquet.
+            --styles all adds the 400 style activations: one column per style (CSV,
+            Parquet) or a `styles` array in the order of those columns (JSON Lines).
+            --embeddings KIND -o DIR writes DIR/KIND.npy (float32, one row per track
+            that has the embedding; numpy.load reads it as is) and DIR/tracks.csv
+            (id, path), the row order.
             """
     )
 
