@@ -17,7 +17,7 @@ let package = Package(
     targets: [
         .executableTarget(name: "tonearm", dependencies: [
             "Analysis", "TrackStore", "CollectionScan", "Models", "Report", "Playlists", "Web", "Evaluation",
-            "Users", "Subsonic",
+            "Users", "Subsonic", "Export",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "TrackStore", dependencies: ["Fusion", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -28,6 +28,7 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["TrackStore", "CollectionScan", "Models"]),
         .target(name: "Report", dependencies: ["TrackStore", "Evaluation"], resources: [.copy("Assets")]),
         .target(name: "Playlists", dependencies: ["TrackStore"]),
+        .target(name: "Export", dependencies: ["Report", "TrackStore"]),
         .target(name: "Evaluation", dependencies: ["TrackStore"]),
         .target(name: "Users", dependencies: [
             "TrackStore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
@@ -52,6 +53,7 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"]),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "Report", "TestSupport"]),
         .testTarget(name: "PlaylistsTests", dependencies: ["Playlists", "TestSupport"]),
         .testTarget(name: "WebTests", dependencies: [
             "Web", "TestSupport",

@@ -9,6 +9,7 @@ public struct CollectionReport: Sendable {
     public var loudness: LoudnessSummary
     public var emotion: EmotionSummary
     public var voice: VoiceSummary
+    public var observations: Observations
     /// False when no track has any descriptors: the page then explains why instead of showing sections.
     public var hasDescriptors: Bool
 
@@ -20,6 +21,7 @@ public struct CollectionReport: Sendable {
         loudness = LoudnessSummary(data)
         emotion = EmotionSummary(data)
         voice = VoiceSummary(data)
+        observations = Observations(data, styles: styles, keys: keys, emotion: emotion, voice: voice)
         hasDescriptors = data.tracks.contains {
             $0.signal != nil || $0.tempoCNN != nil || $0.effnet != nil || $0.musicnn != nil
         }

@@ -62,6 +62,11 @@ enum Format {
         value.map { String(format: "%.\(digits)f", $0) } ?? "–"
     }
 
+    /// `−9 LUFS`, with a true minus sign.
+    static func lufs(_ value: Double) -> String {
+        String(format: "%g LUFS", value).replacingOccurrences(of: "-", with: "−")
+    }
+
     /// `3 h 07 min`, or `12 min 29 s` under an hour.
     static func duration(_ seconds: Double) -> String {
         let minutes = Int(seconds / 60)

@@ -7,7 +7,7 @@ struct ReportPage {
     var assets: ReportAssets
 
     var sections: [ReportSection] {
-        [report.styles.section(), report.rhythm.section(), report.keys.section(), report.loudness.section(),
+        [report.observations.section(), report.styles.section(), report.rhythm.section(), report.keys.section(), report.loudness.section(),
          report.emotion.section(), report.voice.section()]
     }
 

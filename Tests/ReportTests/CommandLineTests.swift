@@ -13,7 +13,7 @@ final class CommandLineTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(result.stderr, "")
         XCTAssertTrue(result.stdout.contains("6 tracks analyzed, 2 failed"), result.stdout)
         let page = try PageReader(folder.appendingPathComponent("index.html"))
-        XCTAssertEqual(page.sectionIDs.count, 6)
+        XCTAssertEqual(page.sectionIDs.count, 7, "the observations and six questions")
         let tsv = try String(contentsOf: folder.appendingPathComponent("styles.tsv"), encoding: .utf8)
         XCTAssertEqual(tsv.split(separator: "\n").count, 401)
         let tracks = try CSV.parse(String(contentsOf: folder.appendingPathComponent("tracks.csv"), encoding: .utf8))

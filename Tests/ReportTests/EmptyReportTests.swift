@@ -39,7 +39,7 @@ final class EmptyReportTests: TemporaryDirectoryTestCase {
         try builder.addTrack(path: "/music/a.mp3")
         let written = try ReportWriter.write(store: builder.store, to: directory.appendingPathComponent("report"))
         let page = try PageReader(written.page)
-        XCTAssertEqual(page.sectionIDs, ["styles", "rhythm", "keys", "loudness", "emotion", "voice"])
+        XCTAssertEqual(page.sectionIDs, ["observations", "styles", "rhythm", "keys", "loudness", "emotion", "voice"])
         XCTAssertTrue(page.html.contains("No track has Discogs-EffNet style activations yet."))
         XCTAssertTrue(page.html.contains("No track has arousal and valence estimates yet."))
         XCTAssertEqual(page.figure("key-tracks"), "1")

@@ -5,21 +5,9 @@ import TrackStore
 import XCTest
 
 /// The page and styles.tsv against counts made here from the fixture's inputs.
-final class ReportFiguresTests: TemporaryDirectoryTestCase {
-    var fixture: CollectionFixture!
-    var page: PageReader!
-
-    override func setUpWithError() throws {
-        try super.setUpWithError()
-        fixture = try CollectionFixture.make(in: directory)
-        let written = try ReportWriter.write(store: fixture.store, to: directory.appendingPathComponent("report"))
-        page = try PageReader(written.page)
-    }
-
-    var inputs: [CollectionFixture.Input] { fixture.inputs }
-
+final class ReportFiguresTests: FixtureReportTestCase {
     func testEverySectionIsPresentInOrder() {
-        XCTAssertEqual(page.sectionIDs, ["styles", "rhythm", "keys", "loudness", "emotion", "voice"])
+        XCTAssertEqual(page.sectionIDs, ["observations", "styles", "rhythm", "keys", "loudness", "emotion", "voice"])
         XCTAssertTrue(page.html.contains("id=\"collection-facts\""))
     }
 
