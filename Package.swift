@@ -17,6 +17,7 @@ let package = Package(
     targets: [
         .executableTarget(name: "tonearm", dependencies: [
             "Analysis", "TrackStore", "CollectionScan", "Models", "Report", "Playlists", "Web", "Evaluation",
+            "Similarity",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "TrackStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
@@ -25,13 +26,16 @@ let package = Package(
         .target(name: "Models", dependencies: ["TrackStore", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Analysis", dependencies: ["TrackStore", "CollectionScan", "Models"]),
         .target(name: "Report", dependencies: ["TrackStore", "Evaluation"], resources: [.copy("Assets")]),
-        .target(name: "Playlists", dependencies: ["TrackStore"]),
+        .target(name: "Playlists", dependencies: ["TrackStore", "Similarity"]),
+        .target(name: "Similarity"),
         .target(name: "Evaluation", dependencies: ["TrackStore"]),
         .target(name: "Web", dependencies: [
             "TrackStore", "Playlists",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Mustache", package: "swift-mustache"),
         ], resources: [.copy("Templates")]),
+        .executableTarget(name: "similarity-bench", dependencies: ["TrackStore", "Playlists", "Similarity"],
+                          path: "bench/similarity-helper"),
         .target(name: "TestSupport", dependencies: ["TrackStore"], path: "Tests/TestSupport"),
         .testTarget(name: "TrackStoreTests", dependencies: ["TrackStore", "TestSupport"]),
         .testTarget(name: "CollectionScanTests", dependencies: ["CollectionScan", "TestSupport"]),
@@ -39,7 +43,8 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"]),
-        .testTarget(name: "PlaylistsTests", dependencies: ["Playlists", "TestSupport"]),
+        .testTarget(name: "PlaylistsTests", dependencies: ["Playlists", "Similarity", "TestSupport"]),
+        .testTarget(name: "SimilarityTests", dependencies: ["Similarity", "Playlists", "TestSupport"]),
         .testTarget(name: "WebTests", dependencies: [
             "Web", "TestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -3,7 +3,7 @@ import Playlists
 import TrackStore
 
 /// The web app over one store: loads the collection into memory once, then serves the playlists
-/// page, the similar page and the audio. Binds to loopback unless told otherwise.
+/// page, the similar page, the song path page and the audio. Binds to loopback unless told otherwise.
 public func buildApplication(store: TrackStore, host: String = "127.0.0.1", port: Int = 8080) async throws
     -> some ApplicationProtocol {
     let catalog = try Catalog.load(from: store)
@@ -12,6 +12,7 @@ public func buildApplication(store: TrackStore, host: String = "127.0.0.1", port
     router.add(middleware: QueryErrorMiddleware(pages: pages))
     PlaylistRoutes(catalog: catalog, pages: pages).addRoutes(to: router)
     SimilarRoutes(catalog: catalog, pages: pages).addRoutes(to: router)
+    PathRoutes(catalog: catalog, pages: pages).addRoutes(to: router)
     AudioRoutes(catalog: catalog).addRoutes(to: router)
     return Application(router: router,
                        configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "tonearm"))
