@@ -44,10 +44,10 @@ struct SimilarPage {
     /// More tracks matched than `found` lists.
     let truncated: Bool
     let query: QueryTrack?
-    let filters: SimilarFilterForm
+    let filters: DescriptorFilterFields
 
     init(chrome: Chrome, query: SimilarQuery, catalog: Catalog) {
-        filters = SimilarFilterForm(query.filter)
+        filters = DescriptorFilterFields(query.filter)
         self.chrome = chrome
         search = query.search ?? ""
         searched = query.search != nil

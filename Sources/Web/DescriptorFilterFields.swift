@@ -1,8 +1,9 @@
 import Playlists
 import TrackStore
 
-/// The filter fields of the similar page, filled from its query: the playlist page's descriptor filters.
-struct SimilarFilterForm {
+/// The descriptor and key filter fields of a form, filled from a query: shared by the playlist page and
+/// the similar page's filters (which offer one style as text instead of the playlist page's style list).
+struct DescriptorFilterFields {
     let style: String
     let bpm: String
     let dance: String
