@@ -17,7 +17,7 @@ let package = Package(
     targets: [
         .executableTarget(name: "tonearm", dependencies: [
             "Analysis", "TrackStore", "CollectionScan", "Models", "Report", "Playlists", "Web", "Evaluation",
-            "Users", "Subsonic", "Export",
+            "Users", "Subsonic", "Export", "Similarity",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "TrackStore", dependencies: ["Fusion", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -27,7 +27,8 @@ let package = Package(
         .target(name: "Models", dependencies: ["TrackStore", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Analysis", dependencies: ["TrackStore", "CollectionScan", "Models"]),
         .target(name: "Report", dependencies: ["TrackStore", "Evaluation"], resources: [.copy("Assets")]),
-        .target(name: "Playlists", dependencies: ["TrackStore"]),
+        .target(name: "Playlists", dependencies: ["TrackStore", "Similarity"]),
+        .target(name: "Similarity"),
         .target(name: "Export", dependencies: ["Report", "TrackStore"]),
         .target(name: "Evaluation", dependencies: ["TrackStore"]),
         .target(name: "Users", dependencies: [
@@ -45,6 +46,8 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Mustache", package: "swift-mustache"),
         ], resources: [.copy("Templates")]),
+        .executableTarget(name: "similarity-bench", dependencies: ["TrackStore", "Playlists", "Similarity"],
+                          path: "bench/similarity-helper"),
         .target(name: "TestSupport", dependencies: ["TrackStore"], path: "Tests/TestSupport"),
         .testTarget(name: "FusionTests", dependencies: ["Fusion"]),
         .testTarget(name: "TrackStoreTests", dependencies: ["TrackStore", "TestSupport"]),
@@ -54,7 +57,8 @@ let package = Package(
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Report", "TestSupport"]),
-        .testTarget(name: "PlaylistsTests", dependencies: ["Playlists", "TestSupport"]),
+        .testTarget(name: "PlaylistsTests", dependencies: ["Playlists", "Similarity", "TestSupport"]),
+        .testTarget(name: "SimilarityTests", dependencies: ["Similarity", "Playlists", "TestSupport"]),
         .testTarget(name: "WebTests", dependencies: [
             "Web", "TestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),

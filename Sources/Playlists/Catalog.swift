@@ -1,4 +1,5 @@
 import Foundation
+import Similarity
 import TrackStore
 
 /// A track found by similarity, with its cosine score.
@@ -49,12 +50,58 @@ public struct Catalog: Sendable {
 
     /// The `count` nearest tracks by the given embedding, the query excluded.
     public func similar(to track: Track, by kind: EmbeddingKind, count: Int) throws -> [SimilarTrack] {
-        guard let neighbors = similarity[kind]?.nearest(to: track.id!, count: count) else {
-            throw QueryError.noEmbedding(kind: kind.rawValue, track: track.displayName)
-        }
-        return neighbors.compactMap { neighbor in
+        try similar(seeds: [track], by: kind, count: count)
+    }
+
+    /// The `count` tracks nearest to every seed and away from the negatives (neither ever listed),
+    /// among those `filter` matches (its sort and limit are ignored): the k nearest that pass, not the
+    /// k nearest then filtered. At most `maxPerArtist` tracks of one artist tag when given. Scores are
+    /// cosines to the seeds' combined direction (see `SimilarityIndex.similar`).
+    public func similar(seeds: [Track], negatives: [Track] = [], by kind: EmbeddingKind, count: Int,
+                        filter: PlaylistQuery? = nil, maxPerArtist: Int? = nil) throws -> [SimilarTrack] {
+        let index = try self.index(kind, covering: seeds + negatives)
+        let accept = try filter.map { try acceptedIds($0) }
+        let neighbors = index.similar(seeds: seeds.map { $0.id! }, negatives: negatives.map { $0.id! }, count: count,
+                                      accepting: accept.map { accepted in { accepted.contains($0) } },
+                                      maxPerGroup: maxPerArtist, group: { tracksById[$0]?.artist?.lowercased() })
+        return (neighbors ?? []).compactMap { neighbor in
             tracksById[neighbor.trackId].map { SimilarTrack(track: $0, score: neighbor.score) }
         }
+    }
+
+    /// `length` distinct tracks from `start` to `end` (both included) by the given embedding.
+    public func path(from start: Track, to end: Track, length: Int, by kind: EmbeddingKind,
+                     method: PathMethod = .slerp) throws -> TrackPath {
+        let index = try self.index(kind, covering: [start, end])
+        guard start.id != end.id else {
+            throw QueryError.invalidValue(parameter: "end", value: end.displayName, expected: "another track than the start")
+        }
+        guard let path = index.path(from: start.id!, to: end.id!, length: length, method: method) else {
+            throw QueryError.invalidValue(parameter: "n", value: String(length),
+                                          expected: "at least 2 and at most the \(index.count) tracks with a \(kind.rawValue) embedding")
+        }
+        return TrackPath(tracks: path.trackIds.compactMap { tracksById[$0] }, stepCosines: path.stepCosines,
+                         smoothness: path.smoothness)
+    }
+
+    /// Analyzed tracks whose artist (or album) tag equals `name`, ignoring case: seeds for a whole artist or album.
+    public func tracks(artist name: String) -> [Track] { tracks(tagged: \.artist, as: name) }
+    public func tracks(album name: String) -> [Track] { tracks(tagged: \.album, as: name) }
+
+    private func tracks(tagged tag: KeyPath<Track, String?>, as name: String) -> [Track] {
+        playlists.tracks.map(\.track).filter { $0[keyPath: tag]?.caseInsensitiveCompare(name) == .orderedSame }
+    }
+
+    private func index(_ kind: EmbeddingKind, covering tracks: [Track]) throws -> SimilarityIndex {
+        let index = similarity[kind] ?? SimilarityIndex(embeddings: [:])
+        for track in tracks where !index.contains(track.id!) {
+            throw QueryError.noEmbedding(kind: kind.rawValue, track: track.displayName)
+        }
+        return index
+    }
+
+    private func acceptedIds(_ filter: PlaylistQuery) throws -> Set<Int64> {
+        Set(try playlists.matches(filter).map { $0.track.id! })
     }
 
     /// Tracks whose file name or tags contain every word of `text`, case- and accent-insensitively.

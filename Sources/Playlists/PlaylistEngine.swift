@@ -18,21 +18,26 @@ public struct PlaylistEngine: Sendable {
     }
 
     public func run(_ query: PlaylistQuery) throws -> PlaylistResult {
+        let matches = try self.matches(query)
+        let sort = query.sort ?? (query.styles.isEmpty ? .name : .style)
+        let sorted = ordered(matches, by: sort, order: query.order ?? sort.defaultOrder)
+        return PlaylistResult(entries: Array(sorted.prefix(query.limit ?? sorted.count)),
+                              totalMatches: matches.count, profile: query.profile)
+    }
+
+    /// Every track the query's filters accept, in path order; its sort and limit do not apply.
+    public func matches(_ query: PlaylistQuery) throws -> [PlaylistEntry] {
         let styleIndices = try query.styles.map { style in
             guard let index = styleIndex[style] else { throw QueryError.unknownStyle(style) }
             return index
         }
         let profile = query.profile
-        let matches = tracks.compactMap { descriptors -> PlaylistEntry? in
+        return tracks.compactMap { descriptors -> PlaylistEntry? in
             let key = profile.map { descriptors.signal?.key($0) } ?? descriptors.shown?.keyEstimate
             let entry = PlaylistEntry(descriptors: descriptors,
                                       styleScore: styleScore(of: descriptors, indices: styleIndices), key: key)
             return accepts(entry, query) ? entry : nil
         }
-        let sort = query.sort ?? (query.styles.isEmpty ? .name : .style)
-        let sorted = ordered(matches, by: sort, order: query.order ?? sort.defaultOrder)
-        return PlaylistResult(entries: Array(sorted.prefix(query.limit ?? sorted.count)),
-                              totalMatches: matches.count, profile: profile)
     }
 
     private func styleScore(of descriptors: TrackDescriptors, indices: [Int]) -> Double? {

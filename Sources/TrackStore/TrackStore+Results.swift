@@ -30,31 +30,40 @@ extension TrackStore {
     /// Stores one track's results in a single transaction, replacing older rows of the same groups,
     /// and recomputes the track's shown descriptors from what is then stored.
     public func save(_ analysis: TrackAnalysis, at date: Date = Date()) throws {
+        try dbPool.write { db in try Self.write(analysis, at: date, in: db) }
+    }
+
+    /// Stores many tracks' results in one transaction: for bulk loads, where a commit per track would dominate.
+    public func save(_ analyses: [TrackAnalysis], at date: Date = Date()) throws {
         try dbPool.write { db in
-            guard var track = try Track.fetchOne(db, key: analysis.trackId) else { return }
-            track.duration = analysis.duration ?? track.duration
-            track.sampleRate = analysis.sampleRate ?? track.sampleRate
-            track.channels = analysis.channels ?? track.channels
-            track.codec = analysis.codec ?? track.codec
-            track.artist = analysis.artist ?? track.artist
-            track.title = analysis.title ?? track.title
-            track.album = analysis.album ?? track.album
-            track.analyzedAt = date
-            track.state = analysis.groupErrors.isEmpty ? .analyzed : .failed
-            try track.update(db)
-            try analysis.signal?.save(db)
-            try analysis.evidence?.save(db)
-            try analysis.tempoCNN?.save(db)
-            try analysis.effnet?.save(db)
-            try analysis.musicnn?.save(db)
-            try analysis.tags?.save(db)
-            try ShownDescriptors.refresh(trackId: analysis.trackId, in: db)
-            try db.execute(sql: "DELETE FROM analysis_error WHERE trackId = ?", arguments: [analysis.trackId])
-            for (group, message) in analysis.groupErrors.sorted(by: { $0.key < $1.key }) {
-                var error = AnalysisError(trackId: analysis.trackId, path: track.path, stage: group.rawValue,
-                                          message: message, at: date)
-                try error.insert(db)
-            }
+            for analysis in analyses { try Self.write(analysis, at: date, in: db) }
+        }
+    }
+
+    private static func write(_ analysis: TrackAnalysis, at date: Date, in db: Database) throws {
+        guard var track = try Track.fetchOne(db, key: analysis.trackId) else { return }
+        track.duration = analysis.duration ?? track.duration
+        track.sampleRate = analysis.sampleRate ?? track.sampleRate
+        track.channels = analysis.channels ?? track.channels
+        track.codec = analysis.codec ?? track.codec
+        track.artist = analysis.artist ?? track.artist
+        track.title = analysis.title ?? track.title
+        track.album = analysis.album ?? track.album
+        track.analyzedAt = date
+        track.state = analysis.groupErrors.isEmpty ? .analyzed : .failed
+        try track.update(db)
+        try analysis.signal?.save(db)
+        try analysis.evidence?.save(db)
+        try analysis.tempoCNN?.save(db)
+        try analysis.effnet?.save(db)
+        try analysis.musicnn?.save(db)
+        try analysis.tags?.save(db)
+        try ShownDescriptors.refresh(trackId: analysis.trackId, in: db)
+        try db.execute(sql: "DELETE FROM analysis_error WHERE trackId = ?", arguments: [analysis.trackId])
+        for (group, message) in analysis.groupErrors.sorted(by: { $0.key < $1.key }) {
+            var error = AnalysisError(trackId: analysis.trackId, path: track.path, stage: group.rawValue,
+                                      message: message, at: date)
+            try error.insert(db)
         }
     }
 

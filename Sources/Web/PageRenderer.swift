@@ -24,10 +24,11 @@ struct PageRenderer: Sendable {
     }
 
     func chrome(title: String, page: Chrome.Page) -> Chrome {
-        Chrome(title: title, storePath: storePath, onPlaylists: page == .playlists, onSimilar: page == .similar)
+        Chrome(title: title, storePath: storePath, onPlaylists: page == .playlists, onSimilar: page == .similar,
+              onPath: page == .path)
     }
 
-    /// Shown instead of either page while the store has no analyzed track.
+    /// Shown instead of any page while the store has no analyzed track.
     func emptyStore(page: Chrome.Page) -> Response {
         render("empty", ChromeOnly(chrome: chrome(title: "Nothing analyzed yet", page: page)))
     }
@@ -39,12 +40,13 @@ struct PageRenderer: Sendable {
 
 /// What the shared header shows: page title, store path and which navigation link is current.
 struct Chrome {
-    enum Page { case playlists, similar, other }
+    enum Page { case playlists, similar, path, other }
 
     let title: String
     let storePath: String
     let onPlaylists: Bool
     let onSimilar: Bool
+    let onPath: Bool
 }
 
 struct ChromeOnly {

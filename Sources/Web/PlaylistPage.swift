@@ -22,15 +22,8 @@ struct PlaylistPage {
     let hasStyles: Bool
     let styles: [StyleChoice]
     let activation: String
-    let bpm: String
-    let dance: String
-    let arousal: String
-    let valence: String
-    let loudness: String
+    let descriptorFields: DescriptorFilterFields
     let limit: String
-    let voiceOptions: [FormOption]
-    let keyOptions: [FormOption]
-    let scaleOptions: [FormOption]
     let profileOptions: [FormOption]
     let sortOptions: [FormOption]
     let orderOptions: [FormOption]
@@ -54,17 +47,8 @@ struct PlaylistPage {
         styles = (engine.styleLabels.filter(chosen.contains) + engine.styleLabels.filter { !chosen.contains($0) })
             .map { StyleChoice(name: $0, checked: chosen.contains($0)) }
         activation = String(query.activation)
-        bpm = query.bpm?.description ?? ""
-        dance = query.danceability?.description ?? ""
-        arousal = query.arousal?.description ?? ""
-        valence = query.valence?.description ?? ""
-        loudness = query.loudness?.description ?? ""
+        descriptorFields = DescriptorFilterFields(query)
         limit = query.limit.map(String.init) ?? ""
-        voiceOptions = FormOption.list(VoiceFilter.allCases.map { ($0.rawValue, $0.rawValue) }, selected: query.voice.rawValue)
-        keyOptions = FormOption.list([("", "any")] + KeyClass.tonicNames.map { ($0, $0) },
-                                     selected: query.tonic.map { KeyClass.tonicNames[$0] })
-        scaleOptions = FormOption.list([("", "any")] + KeyClass.Scale.allCases.map { ($0.rawValue, $0.rawValue) },
-                                       selected: query.scale?.rawValue)
         // The shown key is the empty value: a bookmark follows it.
         profileOptions = FormOption.list([("", "shown key (fused)")] + KeyProfile.allCases.map { profile in
             (profile.rawValue, profile == engine.recommendedProfile ? "\(profile.rawValue) (most in agreement)" : profile.rawValue)

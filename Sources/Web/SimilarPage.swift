@@ -27,6 +27,7 @@ struct SimilarPage {
     }
 
     struct QueryTrack {
+        let id: Int64
         let name: String
         let path: String
         let player: AudioPlayer
@@ -43,8 +44,10 @@ struct SimilarPage {
     /// More tracks matched than `found` lists.
     let truncated: Bool
     let query: QueryTrack?
+    let filters: DescriptorFilterFields
 
     init(chrome: Chrome, query: SimilarQuery, catalog: Catalog) {
+        filters = DescriptorFilterFields(query.filter)
         self.chrome = chrome
         search = query.search ?? ""
         searched = query.search != nil
@@ -54,16 +57,23 @@ struct SimilarPage {
         }
         truncated = matches.count > Self.searchLimit
         self.query = query.track.map { track in
-            QueryTrack(name: track.displayName, path: track.path, player: AudioPlayer(track),
-                       lists: EmbeddingKind.allCases.map { Self.neighbours(of: track, by: $0, in: catalog) })
+            QueryTrack(id: track.id!, name: track.displayName, path: track.path, player: AudioPlayer(track),
+                       lists: EmbeddingKind.allCases.map { Self.neighbours(of: track, by: $0, filter: query.filter, in: catalog) })
         }
     }
 
-    private static func neighbours(of track: Track, by kind: EmbeddingKind, in catalog: Catalog) -> NeighbourList {
+    /// The neighbours the page lists and the download returns: the nearest that pass the filter.
+    static func neighbours(of track: Track, by kind: EmbeddingKind, filter: PlaylistQuery, in catalog: Catalog) throws -> [SimilarTrack] {
+        try catalog.similar(seeds: [track], by: kind, count: neighbourCount,
+                            filter: filter.parameters.isEmpty ? nil : filter)
+    }
+
+    private static func neighbours(of track: Track, by kind: EmbeddingKind, filter: PlaylistQuery, in catalog: Catalog) -> NeighbourList {
         let title = kind == .effnet ? "Discogs-EffNet" : "MSD-MusiCNN"
-        let link = SitePaths.link(SitePaths.similarDownload, [("track", String(track.id!)), ("by", kind.rawValue)])
+        let link = SitePaths.link(SitePaths.similarDownload,
+                                  [("track", String(track.id!)), ("by", kind.rawValue)] + filter.parameters)
         do {
-            let neighbours = try catalog.similar(to: track, by: kind, count: neighbourCount).map { similar in
+            let neighbours = try neighbours(of: track, by: kind, filter: filter, in: catalog).map { similar in
                 Neighbour(id: similar.track.id!, name: similar.track.displayName,
                           score: PlaylistColumn.number(similar.score, digits: 3), player: AudioPlayer(similar.track))
             }

@@ -25,7 +25,7 @@ struct SimilarRoutes {
             throw QueryError.invalidValue(parameter: "track, by", value: request.uri.query ?? "",
                                           expected: "a track id and by=effnet or by=musicnn")
         }
-        let neighbours = try catalog.similar(to: track, by: kind, count: SimilarPage.neighbourCount)
+        let neighbours = try SimilarPage.neighbours(of: track, by: kind, filter: query.filter, in: catalog)
         return .m3u8(neighbours.map(\.track), name: "tonearm-similar-\(kind.rawValue)")
     }
 }

@@ -4,6 +4,8 @@ enum SitePaths {
     static let playlistDownload = "/playlist.m3u8"
     static let similar = "/similar"
     static let similarDownload = "/similar.m3u8"
+    static let path = "/path"
+    static let pathDownload = "/path.m3u8"
     static let audio = "/audio"
 
     static func link(_ path: String, _ parameters: [(name: String, value: String)]) -> String {

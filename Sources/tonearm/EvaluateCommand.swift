@@ -5,6 +5,7 @@ import Foundation
 import Models
 import Playlists
 import Report
+import Similarity
 import TrackStore
 
 struct EvaluateCommand: ParsableCommand {

@@ -15,28 +15,7 @@ struct PlaylistCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: "A Discogs style such as Electronic---House; repeat for any of several.")
-    var style: [String] = []
-    @Option(help: "Minimum activation of the chosen styles (default \(PlaylistQuery.defaultActivation)).")
-    var activation: String?
-    @Option(parsing: .unconditional, help: "Tempo range in BPM (the shown tempo, fused from all estimators).")
-    var bpm: String?
-    @Option(help: "any, vocal or instrumental.")
-    var voice: String?
-    @Option(parsing: .unconditional, help: "Danceability range in [0, 1]: the EffNet head's probability, else DSP Danceability / 3.")
-    var dance: String?
-    @Option(parsing: .unconditional, help: "Arousal range in [1, 9].")
-    var arousal: String?
-    @Option(parsing: .unconditional, help: "Valence range in [1, 9].")
-    var valence: String?
-    @Option(help: "Key tonic: C, C#, D, Eb, E, F, F#, G, Ab, A, Bb or B.")
-    var key: String?
-    @Option(help: "major or minor.")
-    var scale: String?
-    @Option(help: "Key profile for --key/--scale: temperley, krumhansl or edma (default: the shown key, fused from all profiles).")
-    var profile: String?
-    @Option(parsing: .unconditional, help: "Integrated loudness range in LUFS.")
-    var loudness: String?
+    @OptionGroup var filters: PlaylistFilterOptions
     @Option(help: "Sort by: \(SortKey.allCases.map(\.rawValue).joined(separator: ", ")).")
     var sort: String?
     @Option(help: "asc or desc (default: desc for style, asc otherwise).")
@@ -47,13 +26,8 @@ struct PlaylistCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let options: [(PlaylistParameter, String?)] = [
-            (.activation, activation), (.bpm, bpm), (.voice, voice), (.dance, dance), (.arousal, arousal),
-            (.valence, valence), (.key, key), (.scale, scale), (.profile, profile), (.loudness, loudness),
-            (.sort, sort), (.order, order), (.limit, limit),
-        ]
-        let parameters = style.map { (PlaylistParameter.style.rawValue, $0) }
-            + options.compactMap { parameter, value in value.map { (parameter.rawValue, $0) } }
+        let options: [(PlaylistParameter, String?)] = [(.sort, sort), (.order, order), (.limit, limit)]
+        let parameters = filters.parameters + options.compactMap { parameter, value in value.map { (parameter.rawValue, $0) } }
         let query = try PlaylistQuery(parameters: parameters)
         let catalog = try Catalog.load(from: store.openExisting(), embeddings: [])
         guard !catalog.isEmpty else {

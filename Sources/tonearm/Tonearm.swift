@@ -10,7 +10,7 @@ struct Tonearm: AsyncParsableCommand {
             Every command works on one store, ./tonearm.sqlite unless --db says otherwise.
             """,
         subcommands: [AnalyzeCommand.self, ScanCommand.self, StatusCommand.self, ReportCommand.self, ExportCommand.self,
-                      PlaylistCommand.self, SimilarCommand.self, ServeCommand.self, UsersCommand.self,
+                      PlaylistCommand.self, SimilarCommand.self, PathCommand.self, ServeCommand.self, UsersCommand.self,
                       EvaluateCommand.self, ModelsCommand.self, PruneCommand.self]
     )
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Playlists
+import Similarity
 import TestSupport
 import TrackStore
 import XCTest

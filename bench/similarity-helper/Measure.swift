@@ -1,0 +1,38 @@
+import Foundation
+import Playlists
+import Similarity
+import TrackStore
+
+/// Wall-clock seconds of `work`.
+func seconds<T>(_ work: () throws -> T) rethrows -> (T, Double) {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let result = try work()
+    return (result, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+}
+
+/// Resident and peak resident memory of this process in MiB, from /proc/self/status.
+func memory() -> (rss: Double, peak: Double) {
+    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    func field(_ name: String) -> Double {
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(name) }),
+              let kB = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+        return kB / 1024
+    }
+    return (field("VmRSS:"), field("VmHWM:"))
+}
+
+/// Median and 95th percentile in milliseconds of each run of `work` over `items`.
+func latencies<Item>(_ items: [Item], _ work: (Item) throws -> Void) rethrows -> String {
+    let times = try items.map { item in try seconds { try work(item) }.1 * 1000 }.sorted()
+    let median = times[times.count / 2], p95 = times[min(times.count - 1, Int(Double(times.count) * 0.95))]
+    return String(format: "median %.2f ms, p95 %.2f ms", median, p95)
+}
+
+/// The benchmark's filter for similar + filters: about a fifth of the tracks pass.
+let benchFilter = try! PlaylistQuery(parameters: [("bpm", "100-140"), ("voice", "instrumental"), ("dance", "0.3-")])
+
+/// The queries every run uses: `count` track ids picked with a fixed seed.
+func queryIds(_ ids: [Int64], count: Int) -> [Int64] {
+    var random = XorShift(seed: 5)
+    return (0..<count).map { _ in ids[Int(random.next() % UInt64(ids.count))] }
+}
