@@ -16,7 +16,12 @@ public enum TonearmCLI {
 
     @discardableResult
     public static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
-        let process = try start(arguments, environment: environment)
+        try runToEnd(start(arguments, environment: environment))
+    }
+
+    /// Runs a configured, not yet started process to its end, capturing its output.
+    @discardableResult
+    public static func runToEnd(_ process: Process) throws -> Result {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
