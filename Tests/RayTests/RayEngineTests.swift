@@ -16,27 +16,31 @@ final class RayEngineTests: TemporaryDirectoryTestCase {
         models = try Fixtures.modelsWithStandin(in: directory)
     }
 
-    func testRayStoresWhatTheLocalEngineStoresAndRecordsBadFilesAlike() throws {
+    func testRayStoresWhatTheLocalEngineStoresAndRecordsBadFilesAlikeWithAndWithoutShippingAudio() throws {
         try copyAudio(Array(sixFiles.prefix(3)), to: audio)
         let bad = Fixtures.audio.appendingPathComponent("bad/text_renamed.wav")
         try FileManager.default.copyItem(at: bad, to: audio.appendingPathComponent(bad.lastPathComponent))
         let localDb = directory.appendingPathComponent("local.sqlite").path
         let local = try TonearmCLI.run(analyzeArguments(db: localDb) + ["--jobs", "1"])
         XCTAssertEqual(local.status, 0, local.stderr)
+        let reference = try TrackStore(path: localDb)
 
         let cluster = try LocalRayCluster()
         defer { cluster.stop() }
-        let rayDb = directory.appendingPathComponent("ray.sqlite").path
-        let (result, summary) = try analyzeOnRay(cluster, db: rayDb)
-        XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(workerRequests(summary), 4)
-        XCTAssertEqual((summary["workers"] as? [String: Any])?["workersStarted"] as? Int, 2, "one actor per worker-node CPU")
-
-        let ray = try TrackStore(path: rayDb), reference = try TrackStore(path: localDb)
-        XCTAssertEqual(try ray.status().analyzed, 3)
-        XCTAssertEqual(try ray.status().failureReasons.map(\.message), try reference.status().failureReasons.map(\.message))
-        XCTAssertEqual(try ray.status().failed, 1)
-        try assertSameDescriptors(ray, as: reference)
+        for (name, extra) in [("shared-path", [String]()), ("shipped", ["--ship-audio"])] {
+            let rayDb = directory.appendingPathComponent("\(name).sqlite").path
+            let (result, summary) = try analyzeOnRay(cluster, db: rayDb, extra: extra)
+            XCTAssertEqual(result.status, 0, result.stderr)
+            XCTAssertEqual(workerRequests(summary), 4, name)
+            XCTAssertEqual((summary["workers"] as? [String: Any])?["workersStarted"] as? Int, 2,
+                           "one actor per worker-node CPU")
+            let ray = try TrackStore(path: rayDb)
+            XCTAssertEqual(try ray.status().analyzed, 3, name)
+            XCTAssertEqual(try ray.status().failed, 1, name)
+            XCTAssertEqual(try ray.status().failureReasons.map(\.message),
+                           try reference.status().failureReasons.map(\.message), name)
+            try assertSameDescriptors(ray, as: reference)
+        }
     }
 
     func testANodeDyingMidRunLosesNoTrackAndAnalyzesEachOnce() throws {
@@ -112,10 +116,11 @@ final class RayEngineTests: TemporaryDirectoryTestCase {
         ["--engine", "ray", "--ray-address", cluster.address]
     }
 
-    private func analyzeOnRay(_ cluster: LocalRayCluster, db: String) throws -> (TonearmCLI.Result, [String: Any]) {
+    private func analyzeOnRay(_ cluster: LocalRayCluster, db: String,
+                              extra: [String] = []) throws -> (TonearmCLI.Result, [String: Any]) {
         let stats = db + ".stats.json"
         let result = try TonearmCLI.runToEnd(cluster.tonearm(analyzeArguments(db: db) + rayArguments(cluster)
-                                                             + ["--stats-json", stats]))
+                                                             + ["--stats-json", stats] + extra))
         return (result, result.status == 0 ? try readSummary(stats) : [:])
     }
 
