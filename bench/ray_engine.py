@@ -24,7 +24,7 @@ import threading
 import time
 from pathlib import Path
 
-from analyze import PYTHON, REPO, TONEARM, build_workload, convert_models, measure, model_folder
+from analyze import PYTHON, REPO, TONEARM, build_workload, measure, model_folder
 from store_descriptors import TOLERANCE, compare, read_store
 
 CLUSTER_HELPER = REPO / "Tests/RayTests/local_ray_cluster.py"
@@ -43,7 +43,8 @@ def main():
         files = build_workload(work / "audio", args.tracks)
         models, _ = model_folder(work / "models")
         cache = work / "cache"
-        convert_models(models, cache)
+        measure([str(args.tonearm), "models", "convert", "--models", str(models)], stdout=subprocess.DEVNULL,
+                env={"XDG_CACHE_HOME": str(cache)})
         env = {"XDG_CACHE_HOME": str(cache), "RAY_USAGE_STATS_ENABLED": "0"}
         print(f"workload: {len(files)} tracks, {cores} cores (shared with other work: compare only within this run)")
         runs = {f"local --jobs {cores}": run_analyze(args.tonearm, work, "local", models, env, ["--jobs", str(cores)])}
