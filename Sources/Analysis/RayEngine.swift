@@ -70,6 +70,7 @@ final class RayEngine: AnalysisEngine {
             finish(driver)
         } catch let failure as WorkerFailure {
             driver.process.terminate()
+            if case .exited(let how) = failure { throw RayEngineFailure.driverLost(how) }
             throw RayEngineFailure.driverLost("\(failure)")
         }
     }

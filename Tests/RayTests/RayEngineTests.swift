@@ -69,19 +69,36 @@ final class RayEngineTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(try rowCounts(store), Array(repeating: sixFiles.count, count: 5), "no duplicate or missing rows")
     }
 
-    func testKillDashNineMidRunThenRerunSendsOnlyTheMissingTracks() throws {
+    /// Two interruptions on one cluster (starting one costs more than a run): the driver dying, then tonearm.
+    func testTheDriverDyingOrKillDashNineMidRunLoseNothingAndTheRerunSendsOnlyTheMissingTracks() throws {
         try copyAudio(sixFiles, to: audio)
         let cluster = try LocalRayCluster()
         defer { cluster.stop() }
         let db = directory.appendingPathComponent("store.sqlite").path
-        let run = try cluster.tonearm(analyzeArguments(db: db) + rayArguments(cluster))
-        run.standardOutput = FileHandle.nullDevice
-        run.standardError = FileHandle.nullDevice
-        try run.run()
-        try waitForAnalyzed(atLeast: 2, in: db, while: run)
-        XCTAssertTrue(run.isRunning, "the run ended before it could be interrupted")
-        kill(-run.processIdentifier, SIGKILL)  // tonearm and the driver it started: one process group
-        run.waitUntilExit()
+
+        let first = try cluster.tonearm(analyzeArguments(db: db) + rayArguments(cluster))
+        let errors = Pipe()
+        first.standardOutput = FileHandle.nullDevice
+        first.standardError = errors
+        try first.run()
+        try waitForAnalyzed(atLeast: 1, in: db, while: first)
+        XCTAssertTrue(first.isRunning, "the run ended before its driver could die")
+        kill(try XCTUnwrap(driverPid(of: first.processIdentifier)), SIGKILL)
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        first.waitUntilExit()
+        XCTAssertNotEqual(first.terminationStatus, 0)
+        XCTAssertTrue(message.contains("the Ray driver stopped (killed by signal 9); finished tracks are saved"), message)
+        let afterDriverDeath = try TrackStore(path: db, readOnly: true).status().analyzed
+        XCTAssertGreaterThanOrEqual(afterDriverDeath, 1, "tracks committed before the driver died are kept")
+
+        let second = try cluster.tonearm(analyzeArguments(db: db) + rayArguments(cluster))
+        second.standardOutput = FileHandle.nullDevice
+        second.standardError = FileHandle.nullDevice
+        try second.run()
+        try waitForAnalyzed(atLeast: afterDriverDeath + 1, in: db, while: second)
+        XCTAssertTrue(second.isRunning, "the run ended before it could be interrupted")
+        kill(-second.processIdentifier, SIGKILL)  // tonearm and the driver it started: one process group
+        second.waitUntilExit()
         let finishedBeforeKill = try TrackStore(path: db, readOnly: true).status().analyzed
         XCTAssertLessThan(finishedBeforeKill, sixFiles.count)
 
@@ -132,6 +149,18 @@ final class RayEngineTests: TemporaryDirectoryTestCase {
         while run.isRunning {
             if let analyzed = try? TrackStore(path: db, readOnly: true).status().analyzed, analyzed >= count { return }
             Thread.sleep(forTimeInterval: 0.2)
+        }
+    }
+
+    /// The Ray driver tonearm started: its child running `tonearm_worker.ray_driver`.
+    private func driverPid(of parent: Int32) -> Int32? {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap(Int32.init).first { pid in
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let fields = stat.split(separator: ")").last?.split(separator: " "), fields.count > 1,
+                  Int32(fields[1]) == parent,
+                  let command = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+            return String(decoding: command, as: UTF8.self).contains("tonearm_worker.ray_driver")
         }
     }
 
