@@ -54,6 +54,7 @@ let package = Package(
         .testTarget(name: "CollectionScanTests", dependencies: ["CollectionScan", "TestSupport"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
+        .testTarget(name: "RayTests", dependencies: ["TrackStore", "TestSupport"], exclude: ["local_ray_cluster.py"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Report", "TestSupport"]),

@@ -14,12 +14,14 @@ public struct AnalyzeOptions: Sendable {
     public var jobs: Int
     public var timeout: Double
     public var retryFailed: Bool
+    public var engine: EngineChoice
 
-    public init(target: AnalysisTarget, jobs: Int, timeout: Double, retryFailed: Bool) {
+    public init(target: AnalysisTarget, jobs: Int, timeout: Double, retryFailed: Bool, engine: EngineChoice = .local) {
         self.target = target
         self.jobs = jobs
         self.timeout = timeout
         self.retryFailed = retryFailed
+        self.engine = engine
     }
 }
 
@@ -72,10 +74,10 @@ public final class CollectionAnalyzer {
         summary.skippedFailed = plan.skippedFailed
 
         let progress = Progress(total: plan.jobs.count)
-        let pool = WorkerPool(launch: launch, workers: options.jobs, timeout: options.timeout)
+        let engine = options.engine.make(launch: launch, options: options)
         let tally = NSLock()
         defer { progress.finish() }
-        try pool.run(plan.jobs) { [store] job, outcome in
+        try engine.run(plan.jobs) { [store] job, outcome in
             let failure = Self.store(outcome, of: job, in: store, provenance: provenance)
             tally.withLock {
                 if let failure {
@@ -87,7 +89,7 @@ public final class CollectionAnalyzer {
             }
             progress.advance(failed: failure != nil)
         }
-        summary.workers = pool.stats
+        summary.workers = engine.stats
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }

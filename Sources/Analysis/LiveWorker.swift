@@ -30,14 +30,32 @@ final class LiveWorker {
         self.hello = hello
     }
 
+    /// One request, then its reply: how a local worker (capacity 1) is driven.
     func analyze(_ job: AnalysisJob, timeout: Double) throws -> WorkerReply {
+        let id = try send(job)
+        guard case .reply(let reply) = try nextMessage(timeout: timeout), reply.id == id else {
+            throw WorkerFailure.badMessage("a reply to another request than \(id)")
+        }
+        return reply
+    }
+
+    /// Sends the job as a new request; returns its id.
+    func send(_ job: AnalysisJob) throws -> Int {
         nextRequestId += 1
         let request = WorkerRequest(id: nextRequestId, path: job.path, groups: job.groups.map(\.rawValue))
         try process.send(JSONEncoder().encode(request))
+        return nextRequestId
+    }
+
+    enum Message {
+        case reply(WorkerReply)
+        case notice(WorkerNotice)
+    }
+
+    func nextMessage(timeout: Double?) throws -> Message {
         let line = try process.readLine(timeout: timeout)
-        guard let reply = try? JSONDecoder().decode(WorkerReply.self, from: line), reply.id == nextRequestId else {
-            throw WorkerFailure.badMessage(String(decoding: line, as: UTF8.self))
-        }
-        return reply
+        if let reply = try? JSONDecoder().decode(WorkerReply.self, from: line) { return .reply(reply) }
+        if let notice = try? JSONDecoder().decode(WorkerNotice.self, from: line) { return .notice(notice) }
+        throw WorkerFailure.badMessage(String(decoding: line, as: UTF8.self))
     }
 }

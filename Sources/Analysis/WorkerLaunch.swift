@@ -10,6 +10,9 @@ public struct WorkerLaunch: Sendable {
     public var threads: Int
     /// Where workers' stderr goes (Essentia and TensorFlow chatter, tracebacks); nil discards it.
     public var stderrPath: String?
+    /// The worker package's entry point: the local worker, or the Ray driver.
+    var module = "tonearm_worker"
+    var extraArguments: [String] = []
 
     /// A launch for `jobs` workers sharing this machine's cores.
     public init(python: String, models: ModelSet, jobs: Int, stderrPath: String?) {
@@ -20,7 +23,7 @@ public struct WorkerLaunch: Sendable {
     }
 
     var arguments: [String] {
-        ["-m", "tonearm_worker", "--threads", String(threads)]
+        ["-m", module, "--threads", String(threads)] + extraArguments
             + ModelRole.allCases.compactMap { role in models.models[role].map { "--model=\(role.rawValue)=\($0.graph.path)" } }
             + ModelRole.allCases.compactMap { role in models.models[role]?.conversion?.onnx.map { "--onnx=\(role.rawValue)=\($0.path)" } }
     }

@@ -25,13 +25,35 @@ struct WorkerHello: Decodable {
     var essentia: String?
     var groups: [String]?
     var loadSeconds: Double?
+    /// Requests the process may hold at once (1 for a local worker; absent before protocol 2).
+    var capacity: Int?
+    /// Ray driver only: its actors, the cluster's live nodes, each actor's model load time.
+    var actors: Int?
+    var nodes: Int?
+    var actorLoadSeconds: [Double]?
 
     enum CodingKeys: String, CodingKey {
-        case type, error, essentia, groups
+        case type, error, essentia, groups, capacity, actors, nodes
         case protocolVersion = "protocol"
         case signalVersion = "signal_version"
         case evidenceVersion = "evidence_version"
         case loadSeconds = "load_seconds"
+        case actorLoadSeconds = "actor_load_seconds"
+    }
+}
+
+/// What a process may send besides replies: messages with a `type` (Ray driver: `stats` at end of input).
+/// Types this side does not know are skipped, so the protocol can grow interim messages.
+struct WorkerNotice: Decodable {
+    var type: String
+    var error: String?
+    var actorsStarted: Int?
+    var peakResidentBytes: [Int]?
+
+    enum CodingKeys: String, CodingKey {
+        case type, error
+        case actorsStarted = "actors_started"
+        case peakResidentBytes = "peak_resident_bytes"
     }
 }
 

@@ -20,7 +20,7 @@ public struct WorkerStats: Sendable, Codable {
 /// Runs jobs on N worker processes, one driving thread each. A worker that crashes is replaced
 /// and its file retried once; one that passes the timeout is killed and its file recorded failed.
 /// A worker that cannot start at all stops the run: nothing would succeed after it.
-final class WorkerPool {
+final class WorkerPool: AnalysisEngine {
     private let launch: WorkerLaunch
     private let workerCount: Int
     private let timeout: Double
@@ -35,7 +35,6 @@ final class WorkerPool {
         self.timeout = timeout
     }
 
-    /// Blocks until every job has an outcome; `onOutcome` is called from the driving threads.
     func run(_ jobs: [AnalysisJob], onOutcome: @escaping (AnalysisJob, JobOutcome) -> Void) throws {
         signal(SIGPIPE, SIG_IGN)  // a worker dying mid-request must be an error here, not our death
         queue = jobs.reversed()

@@ -23,7 +23,7 @@ enum WorkerFailure: Error, CustomStringConvertible {
 /// Blocking I/O on purpose: each worker is driven by its own thread.
 final class WorkerProcess {
     let pid: pid_t
-    private let toWorker: Int32
+    private var toWorker: Int32
     private let fromWorker: Int32
     private var pending: [UInt8] = []
     private var exitStatus: String?
@@ -64,7 +64,7 @@ final class WorkerProcess {
 
     deinit {
         terminate()
-        close(toWorker)
+        closeInput()
         close(fromWorker)
     }
 
@@ -82,6 +82,13 @@ final class WorkerProcess {
                 offset += written
             }
         }
+    }
+
+    /// End of input: the worker finishes what it holds, then exits.
+    func closeInput() {
+        guard toWorker >= 0 else { return }
+        close(toWorker)
+        toWorker = -1
     }
 
     /// The next line, waiting at most `timeout` seconds (nil: forever).

@@ -23,8 +23,17 @@ struct AnalyzeCommand: ParsableCommand {
 
     @OptionGroup var modelOptions: ModelOptions
 
-    @Option(help: "Worker processes (default: number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Worker processes (default: number of cores); with --engine ray, at most this many actors (default: one per cluster CPU).")
+    var jobs: Int?
+
+    @Option(help: "Where the analysis runs: local (worker processes here) or ray (an existing Ray cluster, see --ray-address).")
+    var engine: EngineName = .local
+
+    @Option(help: "The Ray head's address, HOST:PORT (as printed by `ray start --head`), for --engine ray.")
+    var rayAddress: String?
+
+    @Flag(help: "With --engine ray: send each file's bytes through Ray's object store, for nodes that do not mount the collection.")
+    var shipAudio = false
 
     @Option(help: "Seconds one track may take before its worker is killed and the track recorded as failed.")
     var timeout: Double = 120
@@ -41,8 +50,18 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Write the run summary with per-stage seconds and worker memory as JSON to this file.")
     var statsJson: String?
 
+    enum EngineName: String, ExpressibleByArgument, CaseIterable {
+        case local, ray
+    }
+
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if engine == .ray, rayAddress?.contains(":") != true {
+            throw ValidationError("--engine ray needs --ray-address HOST:PORT (the head's address)")
+        }
+        if engine == .local, rayAddress != nil || shipAudio {
+            throw ValidationError("--ray-address and --ship-audio need --engine ray")
+        }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
     }
 
@@ -60,8 +79,10 @@ struct AnalyzeCommand: ParsableCommand {
             warn("\(missing) Until then their descriptor groups are skipped; the next analyze fills them in.")
         }
         announceRuntimes(models)
-        let launch = WorkerLaunch(python: python, models: models, jobs: jobs, stderrPath: workerLog)
-        let options = AnalyzeOptions(target: .folder(root), jobs: jobs, timeout: timeout, retryFailed: retryFailed)
+        let localJobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let launch = WorkerLaunch(python: python, models: models, jobs: localJobs, stderrPath: workerLog)
+        let options = AnalyzeOptions(target: .folder(root), jobs: localJobs, timeout: timeout, retryFailed: retryFailed,
+                                     engine: engineChoice)
         announceInterruption()
         let summary = try CollectionAnalyzer(store: trackStore, launch: launch, options: options).run()
         SummaryPrinter.print(summary)
@@ -69,6 +90,13 @@ struct AnalyzeCommand: ParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             try encoder.encode(summary).write(to: URL(fileURLWithPath: statsJson))
+        }
+    }
+
+    private var engineChoice: EngineChoice {
+        switch engine {
+        case .local: return .local
+        case .ray: return .ray(RayEngineOptions(address: rayAddress ?? "", maxActors: jobs, shipAudio: shipAudio))
         }
     }
 

@@ -41,17 +41,3 @@ func analyze(_ folder: URL, db: String, models: URL, extra: [String] = []) throw
     let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: stats)) as? [String: Any] ?? [:]
     return (result, summary)
 }
-
-func workerRequests(_ summary: [String: Any]) -> Int {
-    (summary["workers"] as? [String: Any])?["requests"] as? Int ?? -1
-}
-
-/// Copies some shared audio files into a new folder.
-func copyAudio(_ names: [String], to folder: URL) throws {
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let files = try Fixtures.goodAudioFiles()
-    for name in names {
-        let source = files.first { $0.lastPathComponent == name }!
-        try FileManager.default.copyItem(at: source, to: folder.appendingPathComponent(name))
-    }
-}

@@ -1,4 +1,5 @@
 import Foundation
+import XCTest
 
 /// Paths of the shared fixtures (`../shared` beside the repo) and throwaway folders for tests.
 public enum Fixtures {
@@ -49,4 +50,19 @@ extension Fixtures {
             .filter { ["mp3", "ogg", "flac", "wav", "m4a"].contains($0.pathExtension) && !$0.path.contains("/bad/") }
             .sorted { $0.path < $1.path }
     }
+}
+
+/// Copies some of the good shared audio files, by file name, into a new folder.
+public func copyAudio(_ names: [String], to folder: URL) throws {
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let files = try Fixtures.goodAudioFiles()
+    for name in names {
+        let source = try XCTUnwrap(files.first { $0.lastPathComponent == name }, "\(name) is not in the shared audio")
+        try FileManager.default.copyItem(at: source, to: folder.appendingPathComponent(name))
+    }
+}
+
+/// How many requests the analysis engine answered, from an `analyze --stats-json` summary.
+public func workerRequests(_ summary: [String: Any]) -> Int {
+    (summary["workers"] as? [String: Any])?["requests"] as? Int ?? -1
 }

@@ -16,7 +16,12 @@ public enum TonearmCLI {
 
     @discardableResult
     public static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> Result {
-        let process = try start(arguments, environment: environment)
+        try runToEnd(start(arguments, environment: environment), stdin: stdin)
+    }
+
+    /// Runs a configured, not yet started process to its end, capturing its output; `stdin` is its whole input.
+    @discardableResult
+    public static func runToEnd(_ process: Process, stdin: String? = nil) throws -> Result {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -5,16 +5,14 @@ import sys
 import time
 
 from . import EVIDENCE_VERSION, PROTOCOL_VERSION, SIGNAL_VERSION
+from .cli import add_model_arguments, load_analyzer, model_paths, send
 from .quiet import die_with_parent, limit_threads, protocol_stream
+from .tags import TAGS_VERSION
 
 
 def parse_args(argv):
     parser = argparse.ArgumentParser(prog="tonearm_worker")
-    parser.add_argument("--threads", type=int, default=1, help="TensorFlow intra-op threads")
-    parser.add_argument("--model", action="append", default=[], metavar="ROLE=PATH",
-                        help="a model graph by role: tempocnn, effnet, genre, voice, danceability, musicnn, emomusic")
-    parser.add_argument("--onnx", action="append", default=[], metavar="ROLE=PATH",
-                        help="a verified ONNX conversion of a backbone (musicnn, effnet), run instead of its graph")
+    add_model_arguments(parser)
     return parser.parse_args(argv)
 
 
@@ -24,24 +22,16 @@ def main(argv=None):
     threads = limit_threads(args.threads)
     out = protocol_stream()
     started = time.perf_counter()
-
-    import essentia
-    essentia.log.infoActive = False
-    essentia.log.warningActive = False
-    from .analyzer import Analyzer
-    from .tags import TAGS_VERSION
-
-    paths = dict(item.split("=", 1) for item in args.model)
-    onnx = dict(item.split("=", 1) for item in args.onnx)
+    paths, onnx = model_paths(args)
     try:
-        analyzer = Analyzer(paths, onnx, threads)
+        analyzer, essentia_version = load_analyzer(paths, onnx, threads)
     except Exception as error:  # a corrupt model file must reach the user as one line
         send(out, {"type": "fatal", "error": f"cannot load models: {error}"})
         return 2
     send(out, {"type": "ready", "protocol": PROTOCOL_VERSION, "signal_version": SIGNAL_VERSION,
                "evidence_version": EVIDENCE_VERSION, "tags_version": TAGS_VERSION,
-               "essentia": essentia.__version__, "groups": analyzer.groups,
-               "onnx": sorted(onnx), "threads": threads,
+               "essentia": essentia_version, "groups": analyzer.groups,
+               "onnx": sorted(onnx), "threads": threads, "capacity": 1,
                "load_seconds": round(time.perf_counter() - started, 3)})
     for line in sys.stdin:
         if not line.strip():
@@ -49,11 +39,6 @@ def main(argv=None):
         request = json.loads(line)
         send(out, analyzer.analyze(request))
     return 0
-
-
-def send(out, message):
-    out.write(json.dumps(message, separators=(",", ":")) + "\n")
-    out.flush()
 
 
 if __name__ == "__main__":
