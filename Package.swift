@@ -36,7 +36,7 @@ let package = Package(
         ]),
         .target(name: "AudioFiles", dependencies: [.product(name: "Hummingbird", package: "hummingbird")]),
         .target(name: "Subsonic", dependencies: [
-            "TrackStore", "Playlists", "Users", "AudioFiles",
+            "TrackStore", "Playlists", "Similarity", "Users", "AudioFiles",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),

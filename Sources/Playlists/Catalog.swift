@@ -40,6 +40,10 @@ public struct Catalog: Sendable {
 
     public func track(id: Int64) -> Track? { tracksById[id] }
 
+    /// The similarity engine's index of one embedding over the analyzed tracks, for callers that speak
+    /// in track ids (the Subsonic API).
+    public func similarityIndex(_ kind: EmbeddingKind) -> SimilarityIndex? { similarity[kind] }
+
     /// A track named by its id or by its path (absolute, or relative to the working directory).
     public func resolve(_ reference: String) throws -> Track {
         if let id = Int64(reference), let track = tracksById[id] { return track }

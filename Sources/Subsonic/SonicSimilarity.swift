@@ -9,8 +9,8 @@ public struct SonicNeighbor: Sendable, Equatable {
     }
 }
 
-/// What the Subsonic mixes and paths need from a similarity engine. The interim
-/// `CatalogSonicSimilarity` answers today; the similarity engine can take its place.
+/// What the Subsonic mixes and paths need from a similarity engine; `CatalogSonicSimilarity` answers
+/// it from `Sources/Similarity`.
 public protocol SonicSimilarity: Sendable {
     /// The `count` tracks nearest to the seeds (several seeds: the mean of their unit vectors),
     /// best first, seeds excluded; cosine to that query. Nil when no seed has an embedding.

@@ -39,7 +39,7 @@ enum SubsonicElements {
             "type": "music",
             "mediaType": "song",
             "isVideo": false,
-            "bpm": song.descriptors.signal.map { .int(Int($0.bpm.rounded())) },
+            "bpm": song.descriptors.shown?.bpm.map { .int(Int($0.rounded())) },
             "genres": .list(song.genreNames.map { SubsonicElement(["name": .string($0)]) }),
             "displayArtist": .string(song.artistName),
         ])

@@ -25,9 +25,9 @@ public struct SubsonicRoutes<Context: ClientAddressRequestContext>: Sendable {
         let kind: EmbeddingKind
         switch mixBy {
         case .fixed(let chosen): kind = chosen
-        case .automatic: kind = try store.embeddings(.effnet).isEmpty ? .musicnn : .effnet
+        case .automatic: kind = (catalog.similarityIndex(.effnet)?.count ?? 0) > 0 ? .effnet : .musicnn
         }
-        let similarity = CatalogSonicSimilarity(catalog: catalog, kind: kind, embeddings: try store.embeddings(kind))
+        let similarity = CatalogSonicSimilarity(catalog: catalog, kind: kind)
         service = SubsonicService(library: SubsonicLibrary(catalog: catalog, tags: try store.tags()), store: store,
                                   similarity: similarity)
         authenticator = SubsonicAuthenticator(users: UserDirectory(store: store), limiter: limiter)
