@@ -2,6 +2,7 @@ import Analysis
 import ArgumentParser
 import Foundation
 import Models
+import StoreLock
 import TrackStore
 
 struct AnalyzeCommand: ParsableCommand {
@@ -26,7 +27,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Worker processes (default: number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "Seconds one track may take before its worker is killed and the track recorded as failed.")
+    @Option(help: "Seconds one track may take per five minutes of audio (at least this) before its worker is killed and the track recorded as failed.")
     var timeout: Double = 120
 
     @Flag(help: "Analyze again the files that failed before.")
@@ -52,6 +53,8 @@ struct AnalyzeCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue else {
             throw UserError("\(folder) is not a folder")
         }
+        let lock = try AnalysisLock(storePath: store.absolutePath)  // first, so a refusal is the only line
+        defer { withExtendedLifetime(lock) {} }
         let python = try workerPython(python)
         let trackStore = try TrackStore(path: store.absolutePath)
         let locator = modelOptions.locator
@@ -98,6 +101,10 @@ enum SummaryPrinter {
             + "\(summary.vanished) gone (marked missing)")
         Swift.print("analyzed \(summary.analyzed), failed \(summary.failed), up to date \(summary.upToDate), "
             + "skipped as failed before \(summary.skippedFailed) in \(String(format: "%.1f", summary.seconds)) s")
+        if summary.changedWhileAnalyzed > 0 {
+            Swift.print("changed while analyzed (still being written?): \(summary.changedWhileAnalyzed), "
+                + "left pending with nothing stored; the next analyze takes them")
+        }
         if !summary.groupsUnavailable.isEmpty {
             Swift.print("not computed (model missing): \(summary.groupsUnavailable.joined(separator: ", "))")
         }
