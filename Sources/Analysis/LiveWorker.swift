@@ -28,14 +28,30 @@ final class LiveWorker {
         self.hello = hello
     }
 
+    /// `timeout` is the base of the limit: the reply must come within `TrackTimeout.limit` of the track's
+    /// duration, which the worker's `started` line gives (the base alone until it does).
     func analyze(_ job: AnalysisJob, timeout: Double) throws -> WorkerReply {
         nextRequestId += 1
         let request = WorkerRequest(id: nextRequestId, path: job.path, groups: job.groups.map(\.rawValue))
+        let sent = Date()
         try process.send(JSONEncoder().encode(request))
-        let line = try process.readLine(timeout: timeout)
-        guard let reply = try? JSONDecoder().decode(WorkerReply.self, from: line), reply.id == nextRequestId else {
-            throw WorkerFailure.badMessage(String(decoding: line, as: UTF8.self))
+        var limit = timeout
+        while true {
+            let line: Data
+            do {
+                line = try process.readLine(timeout: max(0, limit - Date().timeIntervalSince(sent)))
+            } catch WorkerFailure.timedOut {
+                throw WorkerFailure.timedOut(seconds: limit)
+            }
+            if let started = try? JSONDecoder().decode(WorkerStarted.self, from: line), started.type == "started",
+               started.id == nextRequestId {
+                limit = TrackTimeout.limit(base: timeout, duration: started.duration)
+                continue
+            }
+            guard let reply = try? JSONDecoder().decode(WorkerReply.self, from: line), reply.id == nextRequestId else {
+                throw WorkerFailure.badMessage(String(decoding: line, as: UTF8.self))
+            }
+            return reply
         }
-        return reply
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// The JSON-lines protocol spoken with the Python worker; `worker/PROTOCOL.md` is its description.
 enum WorkerProtocol {
-    static let version = 1
+    static let version = 2
     /// Must equal the worker's SIGNAL_VERSION; stored as the signal group's provenance.
     static let signalVersion = 1
 }
@@ -11,6 +11,14 @@ struct WorkerRequest: Encodable {
     var id: Int
     var path: String
     var groups: [String]
+}
+
+/// The interim line a worker sends once it has read the file's header, before the real work.
+struct WorkerStarted: Decodable {
+    var id: Int
+    var type: String
+    /// Whole seconds from the header; 0 when the header does not say.
+    var duration: Double
 }
 
 /// First line a worker prints: after its models loaded, or instead, a fatal error.
@@ -49,9 +57,11 @@ struct WorkerReply: Decodable {
         var artist: String?
         var title: String?
         var album: String?
+        /// Analyzed from evenly spaced excerpts (a long track), not from the whole signal.
+        var excerpts: Bool?
 
         enum CodingKeys: String, CodingKey {
-            case duration, channels, codec, artist, title, album
+            case duration, channels, codec, artist, title, album, excerpts
             case sampleRate = "sample_rate"
         }
     }

@@ -78,6 +78,7 @@ public struct TrackExport: Sendable {
         Column(name: "codec") { .text($0.track.codec) },
         Column(name: "sample_rate") { .number($0.track.sampleRate) },
         Column(name: "channels") { .number($0.track.channels) },
+        Column(name: "from_excerpts") { .number($0.track.fromExcerpts ? 1 : 0) },
     ]
 
     private static let signalColumns: [Column] = [

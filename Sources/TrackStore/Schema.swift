@@ -68,6 +68,11 @@ enum Schema {
                 t.column("name", .text).notNull()
             }
         }
+        migrator.registerMigration("track-from-excerpts") { db in
+            try db.alter(table: "track") { t in
+                t.add(column: "fromExcerpts", .boolean).notNull().defaults(to: false)
+            }
+        }
         return migrator
     }
 }

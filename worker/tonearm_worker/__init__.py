@@ -1,5 +1,5 @@
 """tonearm's Essentia worker: one audio file in, descriptors out. See PROTOCOL.md."""
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION = 2
 # Bump when the signal group's computation changes, so stores recompute it.
 SIGNAL_VERSION = 1

@@ -1,7 +1,7 @@
 """One request in, one reply out: decode once, run the requested groups, report per-group failures."""
 import time
 
-from .audio import DecodeError, decode
+from .audio import DecodeError, decode, probe
 from .models import GROUP_ROLES, EffnetGroup, MusicnnGroup, TempoCNNGroup
 from .signal import SignalAnalysis, timed
 
@@ -20,12 +20,15 @@ class Analyzer:
     def groups(self):
         return list(self._groups)
 
-    def analyze(self, request):
+    def analyze(self, request, notify):
+        """`notify` gets the interim `started` message, sent before the work whose length depends on the duration."""
         request_id = request.get("id")
         timings = {}
         started = time.perf_counter()
+        probed = timed(timings, "decode", lambda: probe(request["path"]))
+        notify({"id": request_id, "type": "started", "duration": probed.duration})
         try:
-            audio = timed(timings, "decode", lambda: decode(request["path"]))
+            audio = timed(timings, "decode", lambda: decode(request["path"], probed))
         except DecodeError as error:
             return {"id": request_id, "ok": False, "stage": "decode", "error": str(error)}
         results, errors = {}, {}
@@ -40,7 +43,8 @@ class Analyzer:
         timings["total"] = time.perf_counter() - started
         reply = {"id": request_id, "ok": True,
                  "audio": {"duration": audio.duration, "sample_rate": audio.sample_rate,
-                           "channels": audio.channels, "codec": audio.codec, **audio.tags},
+                           "channels": audio.channels, "codec": audio.codec,
+                           "excerpts": audio.excerpted_from is not None, **audio.tags},
                  "groups": results, "timings": {k: round(v, 4) for k, v in timings.items()}}
         if errors:
             reply["errors"] = errors
