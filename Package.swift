@@ -17,7 +17,7 @@ let package = Package(
     targets: [
         .executableTarget(name: "tonearm", dependencies: [
             "Analysis", "TrackStore", "CollectionScan", "Models", "Report", "Playlists", "Web", "Evaluation",
-            "Users", "Subsonic", "Export", "Similarity",
+            "Users", "Subsonic", "Export", "Similarity", "StoreLock",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "TrackStore", dependencies: ["Fusion", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -26,6 +26,7 @@ let package = Package(
         .target(name: "CollectionScan", dependencies: ["TrackStore", "CFileTree"]),
         .target(name: "Models", dependencies: ["TrackStore", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Analysis", dependencies: ["TrackStore", "CollectionScan", "Models"]),
+        .target(name: "StoreLock"),
         .target(name: "Report", dependencies: ["TrackStore", "Evaluation"], resources: [.copy("Assets")]),
         .target(name: "Playlists", dependencies: ["TrackStore", "Similarity"]),
         .target(name: "Similarity"),

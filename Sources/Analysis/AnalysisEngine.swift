@@ -4,7 +4,8 @@ import Foundation
 /// (WorkerPool) and a Ray cluster behind one driver process (RayEngine) look the same to it.
 protocol AnalysisEngine: AnyObject {
     /// Blocks until every job has an outcome; `onOutcome` may be called from any thread, never twice per job.
-    func run(_ jobs: [AnalysisJob], onOutcome: @escaping (AnalysisJob, JobOutcome) -> Void) throws
+    /// An error thrown by `onOutcome` (the store cannot be written) stops the run and is rethrown.
+    func run(_ jobs: [AnalysisJob], onOutcome: @escaping (AnalysisJob, JobOutcome) throws -> Void) throws
     var stats: WorkerStats { get }
 }
 

@@ -4,7 +4,18 @@ import TrackStore
 struct AnalysisJob: Sendable {
     var trackId: Int64
     var path: String
+    /// Size and mtime the job was planned on; a result is stored only if the file still has them.
+    var size: Int64
+    var mtime: Double
     var groups: [AnalysisGroup]
+
+    init(trackId: Int64, file: FoundFile, groups: [AnalysisGroup]) {
+        self.trackId = trackId
+        path = file.path
+        size = file.size
+        mtime = file.mtime
+        self.groups = groups
+    }
 }
 
 /// Which tracks need which groups: a group is redone only when its stored provenance differs
@@ -29,7 +40,7 @@ struct AnalysisPlan {
             let have = storedGroups[track.id] ?? [:]
             let needed = provenance.keys.sorted().filter { have[$0] != provenance[$0] }
             if !needed.isEmpty {
-                jobs.append(AnalysisJob(trackId: track.id, path: file.path, groups: needed))
+                jobs.append(AnalysisJob(trackId: track.id, file: file, groups: needed))
             } else if track.state != .analyzed {
                 completeButPending.append(track.id)
             } else {

@@ -37,6 +37,8 @@ public struct AnalyzeSummary: Sendable, Codable {
     /// Groups that could not run because a model is missing.
     public var groupsUnavailable: [String] = []
     public var failureReasons: [String: Int] = [:]
+    /// Files that kept changing while they were analyzed (still being copied?): left pending, nothing stored.
+    public var changedWhileAnalyzed = 0
     public var seconds = 0.0
     public var workers = WorkerStats()
 }
@@ -54,7 +56,18 @@ public final class CollectionAnalyzer {
         self.options = options
     }
 
+    /// A file still changing after this many fresh attempts is left pending for the next run.
+    static let changedFileAttempts = 3
+
     public func run() throws -> AnalyzeSummary {
+        do {
+            return try analyze()
+        } catch {
+            throw StoreError.diskFullOrSame(error, path: store.path)
+        }
+    }
+
+    private func analyze() throws -> AnalyzeSummary {
         let started = Date()
         var summary = AnalyzeSummary()
         let scan = try sync()
@@ -77,21 +90,40 @@ public final class CollectionAnalyzer {
         let engine = options.engine.make(launch: launch, options: options)
         let tally = NSLock()
         defer { progress.finish() }
-        try engine.run(plan.jobs) { [store] job, outcome in
-            let failure = Self.store(outcome, of: job, in: store, provenance: provenance)
-            tally.withLock {
-                if let failure {
-                    summary.failed += 1
-                    summary.failureReasons[failure, default: 0] += 1
-                } else {
-                    summary.analyzed += 1
+        var jobs = plan.jobs
+        for attempt in 1...Self.changedFileAttempts where !jobs.isEmpty {
+            var changed: [(job: AnalysisJob, now: FoundFile)] = []
+            try engine.run(jobs) { [store] job, outcome in
+                if let now = Self.changedSince(job) {
+                    tally.withLock { changed.append((job, now)) }
+                    return
                 }
+                let failure = try Self.store(outcome, of: job, in: store, provenance: provenance)
+                tally.withLock {
+                    if let failure {
+                        summary.failed += 1
+                        summary.failureReasons[failure, default: 0] += 1
+                    } else {
+                        summary.analyzed += 1
+                    }
+                }
+                progress.advance(failed: failure != nil)
             }
-            progress.advance(failed: failure != nil)
+            // The old descriptors and the size/mtime on record describe bytes that are gone.
+            try store.applyScan(added: [], changed: changed.map { ($0.job.trackId, $0.now) }, reappeared: [], vanished: [])
+            jobs = changed.map { AnalysisJob(trackId: $0.job.trackId, file: $0.now, groups: provenance.keys.sorted()) }
+            if attempt == Self.changedFileAttempts { summary.changedWhileAnalyzed = jobs.count }
         }
         summary.workers = engine.stats
         summary.seconds = Date().timeIntervalSince(started)
         return summary
+    }
+
+    /// The file as it is now, if it differs (size or mtime) from what the job was planned on: the worker
+    /// may have read part of a file still being written, so its result must not be stored against it.
+    private static func changedSince(_ job: AnalysisJob) -> FoundFile? {
+        guard let now = try? AudioFileFinder().file(at: job.path) else { return nil }  // gone: the next scan marks it missing
+        return now.size != job.size || now.mtime != job.mtime ? now : nil
     }
 
     private func sync() throws -> ScanSummary {
@@ -111,8 +143,9 @@ public final class CollectionAnalyzer {
     }
 
     /// Saves one outcome; returns the failure reason ("stage: message"), nil on success.
+    /// A full disk is rethrown: it stops the run, nothing after it could be saved.
     private static func store(_ outcome: JobOutcome, of job: AnalysisJob, in store: TrackStore,
-                              provenance: [AnalysisGroup: String]) -> String? {
+                              provenance: [AnalysisGroup: String]) throws -> String? {
         do {
             switch outcome {
             case .replied(let reply) where reply.ok:
@@ -128,6 +161,7 @@ public final class CollectionAnalyzer {
                 return "\(stage): \(message)"
             }
         } catch {
+            if case StoreError.diskFull = StoreError.diskFullOrSame(error, path: store.path) { throw error }
             return "store: \(error)"
         }
     }

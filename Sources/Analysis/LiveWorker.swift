@@ -30,13 +30,29 @@ final class LiveWorker {
         self.hello = hello
     }
 
-    /// One request, then its reply: how a local worker (capacity 1) is driven.
+    /// One request, then its reply: how a local worker (capacity 1) is driven. `timeout` is the base of
+    /// the limit: the reply must come within `TrackTimeout.limit` of the track's duration, which the
+    /// worker's `started` line gives (the base alone until it does).
     func analyze(_ job: AnalysisJob, timeout: Double) throws -> WorkerReply {
         let id = try send(job)
-        guard case .reply(let reply) = try nextMessage(timeout: timeout), reply.id == id else {
-            throw WorkerFailure.badMessage("a reply to another request than \(id)")
+        let sent = Date()
+        var limit = timeout
+        while true {
+            let message: Message
+            do {
+                message = try nextMessage(timeout: max(0, limit - Date().timeIntervalSince(sent)))
+            } catch WorkerFailure.timedOut {
+                throw WorkerFailure.timedOut(seconds: limit)
+            }
+            switch message {
+            case .started(let started) where started.id == id:
+                limit = TrackTimeout.limit(base: timeout, duration: started.duration)
+            case .reply(let reply) where reply.id == id:
+                return reply
+            default:
+                throw WorkerFailure.badMessage("a message about another request than \(id)")
+            }
         }
-        return reply
     }
 
     /// Sends the job as a new request; returns its id.
@@ -49,12 +65,17 @@ final class LiveWorker {
 
     enum Message {
         case reply(WorkerReply)
+        /// The worker began a request and read the track's duration from its header.
+        case started(WorkerStarted)
         case notice(WorkerNotice)
     }
 
     func nextMessage(timeout: Double?) throws -> Message {
         let line = try process.readLine(timeout: timeout)
         if let reply = try? JSONDecoder().decode(WorkerReply.self, from: line) { return .reply(reply) }
+        if let started = try? JSONDecoder().decode(WorkerStarted.self, from: line), started.type == "started" {
+            return .started(started)
+        }
         if let notice = try? JSONDecoder().decode(WorkerNotice.self, from: line) { return .notice(notice) }
         throw WorkerFailure.badMessage(String(decoding: line, as: UTF8.self))
     }

@@ -39,7 +39,7 @@ final class RayEngine: AnalysisEngine {
     /// whose models load first: silence longer than that means the driver hangs.
     private var silenceLimit: Double { 2 * timeout + 600 }
 
-    func run(_ jobs: [AnalysisJob], onOutcome: @escaping (AnalysisJob, JobOutcome) -> Void) throws {
+    func run(_ jobs: [AnalysisJob], onOutcome: @escaping (AnalysisJob, JobOutcome) throws -> Void) throws {
         guard !jobs.isEmpty else { return }
         signal(SIGPIPE, SIG_IGN)
         let driver = try LiveWorker(launch)
@@ -59,11 +59,11 @@ final class RayEngine: AnalysisEngine {
                     // A reply whose request was already answered is a duplicate: at-least-once delivery.
                     guard let job = inFlight.removeValue(forKey: reply.id) else { continue }
                     record(reply)
-                    onOutcome(job, .replied(reply))
+                    do { try onOutcome(job, .replied(reply)) } catch { driver.process.terminate(); throw error }
                 case .notice(let notice) where notice.type == "fatal":
                     driver.process.terminate()
                     throw RayEngineFailure.driverLost(notice.error ?? "unknown error")
-                case .notice:
+                case .notice, .started:
                     continue
                 }
             }

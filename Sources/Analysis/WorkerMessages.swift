@@ -15,6 +15,14 @@ struct WorkerRequest: Encodable {
     var groups: [String]
 }
 
+/// The interim line a worker sends once it has read the file's header, before the real work.
+struct WorkerStarted: Decodable {
+    var id: Int
+    var type: String
+    /// Whole seconds from the header; 0 when the header does not say.
+    var duration: Double
+}
+
 /// First line a worker prints: after its models loaded, or instead, a fatal error.
 struct WorkerHello: Decodable {
     var type: String
@@ -75,9 +83,11 @@ struct WorkerReply: Decodable {
         var artist: String?
         var title: String?
         var album: String?
+        /// Analyzed from evenly spaced excerpts (a long track), not from the whole signal.
+        var excerpts: Bool?
 
         enum CodingKeys: String, CodingKey {
-            case duration, channels, codec, artist, title, album
+            case duration, channels, codec, artist, title, album, excerpts
             case sampleRate = "sample_rate"
         }
     }

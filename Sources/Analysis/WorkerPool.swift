@@ -35,7 +35,9 @@ final class WorkerPool: AnalysisEngine {
         self.timeout = timeout
     }
 
-    func run(_ jobs: [AnalysisJob], onOutcome: @escaping (AnalysisJob, JobOutcome) -> Void) throws {
+    /// Blocks until every job has an outcome; `onOutcome` is called from the driving threads.
+    /// An error thrown by `onOutcome` stops the run (no new job starts) and is rethrown here.
+    func run(_ jobs: [AnalysisJob], onOutcome: @escaping (AnalysisJob, JobOutcome) throws -> Void) throws {
         signal(SIGPIPE, SIG_IGN)  // a worker dying mid-request must be an error here, not our death
         queue = jobs.reversed()
         let done = DispatchGroup()
@@ -56,7 +58,10 @@ final class WorkerPool: AnalysisEngine {
         lock.withLock { fatal == nil ? queue.popLast() : nil }
     }
 
-    private func drive(onOutcome: (AnalysisJob, JobOutcome) -> Void) {
+    private func drive(onOutcome deliver: (AnalysisJob, JobOutcome) throws -> Void) {
+        func onOutcome(_ job: AnalysisJob, _ outcome: JobOutcome) {
+            do { try deliver(job, outcome) } catch { lock.withLock { fatal = fatal ?? error } }
+        }
         var worker: LiveWorker?
         defer { worker.map(retire) }
         while let job = nextJob() {

@@ -13,6 +13,7 @@ extension WorkerReply {
             analysis.artist = audio.artist
             analysis.title = audio.title
             analysis.album = audio.album
+            analysis.fromExcerpts = audio.excerpts
         }
         if let signal = groups?.signal, let stamp = provenance[.signal] {
             var keys: [KeyProfile: KeyEstimate] = [:]

@@ -10,6 +10,7 @@ extension CollectionSummary {
         let facts: [[String]] = [
             ["Tracks analyzed", HTML.figure("analyzed", "\(analyzed)")
                 + (incomplete > 0 ? " (\(HTML.figure("incomplete", "\(incomplete)")) lacking a model's descriptors)" : "")],
+            ["Analyzed from excerpts (very long tracks)", HTML.figure("from-excerpts", "\(fromExcerpts)")],
             ["Failed", HTML.figure("failed", "\(failed)")],
             ["Pending (not analyzed yet)", HTML.figure("pending", "\(pending)")],
             ["Missing from disk", HTML.figure("missing", "\(missing)")],

@@ -20,6 +20,8 @@ public struct CollectionSummary: Sendable {
     public var failed: Int
     public var pending: Int
     public var missing: Int
+    /// Analyzed tracks described from excerpts (very long tracks).
+    public var fromExcerpts: Int
     /// Seconds of audio in the analyzed tracks.
     public var totalDuration: Double
     public var formats: [FormatCount]
@@ -37,6 +39,7 @@ public struct CollectionSummary: Sendable {
         failed = data.status.failed
         pending = data.status.pending
         missing = data.status.missing
+        fromExcerpts = data.status.fromExcerpts
         totalDuration = analyzedTracks.compactMap(\.duration).reduce(0, +)
         let codecs = Dictionary(grouping: analyzedTracks, by: { $0.codec ?? "unknown" })
         formats = codecs.map { FormatCount(codec: $0.key, tracks: $0.value.count) }

@@ -136,6 +136,7 @@ public struct TrackExport: Sendable {
         Column(name: "codec", type: .string) { .text($0.track.codec) },
         Column(name: "sample_rate", type: .int64) { .integer($0.track.sampleRate) },
         Column(name: "channels", type: .int64) { .integer($0.track.channels) },
+        Column(name: "from_excerpts", type: .int64) { .integer($0.track.fromExcerpts ? 1 : 0) },
     ]
 
     private static let signalColumns: [Column] = [

@@ -135,6 +135,11 @@ enum Schema {
                 t.column("ruleVersion", .integer).notNull()
             }
         }
+        migrator.registerMigration("track-from-excerpts") { db in
+            try db.alter(table: "track") { t in
+                t.add(column: "fromExcerpts", .boolean).notNull().defaults(to: false)
+            }
+        }
         return migrator
     }
 }

@@ -29,6 +29,8 @@ public struct Track: Codable, Sendable, Equatable, FetchableRecord, MutablePersi
     public var title: String?
     public var album: String?
     public var analyzedAt: Date?
+    /// Descriptors computed from evenly spaced excerpts, not the whole signal (a very long track).
+    public var fromExcerpts = false
 
     public init(path: String, size: Int64, mtime: Double, state: TrackState = .pending) {
         self.path = path

@@ -11,6 +11,7 @@ public struct TrackAnalysis: Sendable {
     public var artist: String?
     public var title: String?
     public var album: String?
+    public var fromExcerpts: Bool?
     public var signal: SignalFeatures?
     public var evidence: EvidenceFeatures?
     public var tempoCNN: TempoCNNFeatures?
@@ -49,6 +50,7 @@ extension TrackStore {
         track.artist = analysis.artist ?? track.artist
         track.title = analysis.title ?? track.title
         track.album = analysis.album ?? track.album
+        track.fromExcerpts = analysis.fromExcerpts ?? track.fromExcerpts
         track.analyzedAt = date
         track.state = analysis.groupErrors.isEmpty ? .analyzed : .failed
         try track.update(db)

@@ -2,6 +2,7 @@ import Analysis
 import ArgumentParser
 import Foundation
 import Models
+import StoreLock
 import TrackStore
 
 struct AnalyzeCommand: ParsableCommand {
@@ -35,7 +36,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(help: "With --engine ray: send each file's bytes through Ray's object store, for nodes that do not mount the collection.")
     var shipAudio = false
 
-    @Option(help: "Seconds one track may take before its worker is killed and the track recorded as failed.")
+    @Option(help: "Seconds one track may take per five minutes of audio (at least this) before its worker is killed and the track recorded as failed.")
     var timeout: Double = 120
 
     @Flag(help: "Analyze again the files that failed before.")
@@ -71,6 +72,8 @@ struct AnalyzeCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue else {
             throw UserError("\(folder) is not a folder")
         }
+        let lock = try AnalysisLock(storePath: store.absolutePath)  // first, so a refusal is the only line
+        defer { withExtendedLifetime(lock) {} }
         let python = try workerPython(python)
         let trackStore = try TrackStore(path: store.absolutePath)
         let locator = modelOptions.locator
@@ -126,6 +129,10 @@ enum SummaryPrinter {
             + "\(summary.vanished) gone (marked missing)")
         Swift.print("analyzed \(summary.analyzed), failed \(summary.failed), up to date \(summary.upToDate), "
             + "skipped as failed before \(summary.skippedFailed) in \(String(format: "%.1f", summary.seconds)) s")
+        if summary.changedWhileAnalyzed > 0 {
+            Swift.print("changed while analyzed (still being written?): \(summary.changedWhileAnalyzed), "
+                + "left pending with nothing stored; the next analyze takes them")
+        }
         if !summary.groupsUnavailable.isEmpty {
             Swift.print("not computed (model missing): \(summary.groupsUnavailable.joined(separator: ", "))")
         }

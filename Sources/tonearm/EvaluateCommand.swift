@@ -6,6 +6,7 @@ import Models
 import Playlists
 import Report
 import Similarity
+import StoreLock
 import TrackStore
 
 struct EvaluateCommand: ParsableCommand {
@@ -70,6 +71,8 @@ struct EvaluateCommand: ParsableCommand {
     /// Labelled files the store lacks (or has only in part) go through the same pipeline as analyze.
     private func analyzeMissing(_ paths: [String], in trackStore: TrackStore) throws {
         guard !paths.isEmpty else { return }
+        let lock = try AnalysisLock(storePath: trackStore.path)
+        defer { withExtendedLifetime(lock) {} }
         let launch = WorkerLaunch(python: try workerPython(nil), models: try modelOptions.locator.locateAll(), jobs: jobs,
                                   stderrPath: nil)
         let options = AnalyzeOptions(target: .files(paths), jobs: jobs, timeout: 120, retryFailed: false)

@@ -16,7 +16,7 @@ struct StatusCommand: ParsableCommand {
         let status = try trackStore.status()
         let size = (try? FileManager.default.attributesOfItem(atPath: store.absolutePath)[.size] as? Int) ?? 0
         print("store      \(store.absolutePath) (\(ByteCountFormatter.string(fromByteCount: Int64(size), countStyle: .file)))")
-        print("analyzed   \(status.analyzed)  (incomplete: \(status.incomplete))")
+        print("analyzed   \(status.analyzed)  (incomplete: \(status.incomplete), from excerpts: \(status.fromExcerpts))")
         print("failed     \(status.failed)")
         print("pending    \(status.pending)")
         print("missing    \(status.missing)")

@@ -41,3 +41,21 @@ func analyze(_ folder: URL, db: String, models: URL, extra: [String] = []) throw
     let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: stats)) as? [String: Any] ?? [:]
     return (result, summary)
 }
+
+/// The worker processes of a tonearm run. Workers are spawned from the pool's threads, so every thread's
+/// children list is read.
+func children(of pid: pid_t) -> [pid_t] {
+    let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+    return tasks.flatMap { task -> [pid_t] in
+        let text = (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/children", encoding: .utf8)) ?? ""
+        return text.split(separator: " ").compactMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    }
+}
+
+/// A model folder with no model: only the `signal` group runs, and workers start in a moment. For tests
+/// about the run itself, not the descriptors.
+func noModels(in directory: URL) throws -> URL {
+    let folder = directory.appendingPathComponent("no-models")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+}

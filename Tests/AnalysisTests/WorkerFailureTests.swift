@@ -73,13 +73,4 @@ final class WorkerFailureTests: TemporaryDirectoryTestCase {
         XCTAssertTrue(unreadable.stderr.hasPrefix("Error: cannot open store"), unreadable.stderr)
         XCTAssertEqual(try Data(contentsOf: junk), Data(repeating: 0x41, count: 4096), "a bad store is never overwritten")
     }
-
-    /// Workers are spawned from the pool's threads, so every thread's children list is read.
-    private func children(of pid: pid_t) -> [pid_t] {
-        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
-        return tasks.flatMap { task -> [pid_t] in
-            let text = (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/children", encoding: .utf8)) ?? ""
-            return text.split(separator: " ").compactMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-        }
-    }
 }

@@ -14,9 +14,11 @@ public enum TonearmCLI {
             .deletingLastPathComponent().appendingPathComponent("tonearm")
     }
 
+    /// `launcher` (e.g. `nsenter -t PID -m --`) runs tonearm through another program.
     @discardableResult
-    public static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> Result {
-        try runToEnd(start(arguments, environment: environment), stdin: stdin)
+    public static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
+                           launcher: [String] = []) throws -> Result {
+        try runToEnd(start(arguments, environment: environment, launcher: launcher), stdin: stdin)
     }
 
     /// Runs a configured, not yet started process to its end, capturing its output; `stdin` is its whole input.
@@ -40,10 +42,11 @@ public enum TonearmCLI {
     }
 
     /// A configured, not yet started process, for tests that interrupt it.
-    public static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> Process {
+    public static func start(_ arguments: [String], environment: [String: String] = [:],
+                             launcher: [String] = []) throws -> Process {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        process.executableURL = launcher.first.map { URL(fileURLWithPath: $0) } ?? executable
+        process.arguments = launcher.isEmpty ? arguments : launcher.dropFirst() + [executable.path] + arguments
         process.environment = ProcessInfo.processInfo.environment
             .merging(["XDG_CACHE_HOME": try emptyCache.get().path]) { $1 }
             .merging(environment) { $1 }

@@ -37,7 +37,7 @@ def main(argv=None):
         if not line.strip():
             continue
         request = json.loads(line)
-        send(out, analyzer.analyze(request))
+        send(out, analyzer.analyze(request, notify=lambda message: send(out, message)))
     return 0
 
 

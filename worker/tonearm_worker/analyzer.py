@@ -1,7 +1,7 @@
 """One request in, one reply out: decode once, run the requested groups, report per-group failures."""
 import time
 
-from .audio import DecodeError, decode
+from .audio import DecodeError, decode, probe
 from .models import GROUP_ROLES, EffnetGroup, MusicnnGroup, TempoCNNGroup
 from .evidence import EvidenceAnalysis
 from .signal import SignalAnalysis, timed
@@ -22,7 +22,8 @@ class Analyzer:
     def groups(self):
         return list(self._groups) + ["tags"]
 
-    def analyze(self, request):
+    def analyze(self, request, notify):
+        """`notify` gets the interim `started` message, sent before the work whose length depends on the duration."""
         request_id = request.get("id")
         requested = request.get("groups", self.groups)
         timings = {}
@@ -36,8 +37,10 @@ class Analyzer:
         audio_groups = [group for group in requested if group != "tags"]
         audio = None
         if audio_groups:  # a tags-only request never decodes the audio
+            probed = timed(timings, "decode", lambda: probe(request["path"]))
+            notify({"id": request_id, "type": "started", "duration": probed.duration})
             try:
-                audio = timed(timings, "decode", lambda: decode(request["path"]))
+                audio = timed(timings, "decode", lambda: decode(request["path"], probed))
             except DecodeError as error:
                 return {"id": request_id, "ok": False, "stage": "decode", "error": str(error)}
         for group in audio_groups:
@@ -52,7 +55,8 @@ class Analyzer:
         reply = {"id": request_id, "ok": True, "groups": results, "timings": {k: round(v, 4) for k, v in timings.items()}}
         if audio is not None:
             reply["audio"] = {"duration": audio.duration, "sample_rate": audio.sample_rate,
-                              "channels": audio.channels, "codec": audio.codec, **audio.tags}
+                              "channels": audio.channels, "codec": audio.codec,
+                              "excerpts": audio.excerpted_from is not None, **audio.tags}
         if errors:
             reply["errors"] = errors
         return reply

@@ -35,6 +35,12 @@ def parse_args(argv):
     return parser.parse_args(argv)
 
 
+def duration_of(path):
+    """Whole seconds from the file's header (0: unknown), read here where the store's files are."""
+    from .audio import probe
+    return probe(path).duration
+
+
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
     die_with_parent()
@@ -62,7 +68,7 @@ def main(argv=None):
     actor_class = ray.remote(num_cpus=1, memory=args.actor_memory_mb * 2**20,
                              max_restarts=0, max_task_retries=0)(AnalyzerActor)
     pool = ActorPool(lambda: actor_class.remote(paths, onnx, args.threads), args.timeout, args.startup_timeout,
-                     read_audio if args.ship_audio else None)
+                     read_audio if args.ship_audio else None, duration_of)
     pool.start(size)
     try:
         pool.wait_ready(args.startup_timeout)

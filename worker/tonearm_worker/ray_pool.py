@@ -18,10 +18,17 @@ class NoActors(Exception):
 
 
 class _Flight:
-    __slots__ = ("request", "attempt", "actor", "started")
+    __slots__ = ("request", "attempt", "actor", "started", "limit")
 
-    def __init__(self, request, attempt, actor):
+    def __init__(self, request, attempt, actor, limit):
         self.request, self.attempt, self.actor, self.started = request, attempt, actor, time.monotonic()
+        self.limit = limit
+
+
+def track_limit(base, duration):
+    """The local engine's rule (Sources/Analysis/TrackTimeout.swift): `base` per five minutes of audio,
+    never less than `base`."""
+    return base * max(1.0, duration / 300.0)
 
 
 def _first_line(error):
@@ -33,10 +40,12 @@ def failure(request, stage, message):
 
 
 class ActorPool:
-    def __init__(self, make_actor, timeout, startup_timeout, read_audio=None):
-        """`make_actor()` creates one actor; `read_audio(path)`, when given, ships the file's bytes along."""
+    def __init__(self, make_actor, timeout, startup_timeout, read_audio=None, duration_of=None):
+        """`make_actor()` creates one actor; `read_audio(path)`, when given, ships the file's bytes along;
+        `duration_of(path)`, when given, scales the per-track timeout with the track's duration."""
         self._make_actor = make_actor
         self._timeout = timeout
+        self._duration_of = duration_of
         self._startup_timeout = startup_timeout
         self._read_audio = read_audio
         self._idle = []
@@ -103,7 +112,9 @@ class ActorPool:
                     replies.append(failure(request, "decode", f"cannot read the file: {error.strerror or error}"))
                     continue
             actor = self._idle.pop()
-            self._flights[actor.analyze.remote(*args)] = _Flight(request, attempt, actor)
+            duration = self._duration_of(request["path"]) if self._duration_of else 0
+            self._flights[actor.analyze.remote(*args)] = _Flight(request, attempt, actor,
+                                                                  track_limit(self._timeout, duration))
         return replies
 
     def _land(self, ref):
@@ -126,10 +137,10 @@ class ActorPool:
     def _expire(self):
         now, replies = time.monotonic(), []
         for ref, flight in list(self._flights.items()):
-            if now - flight.started > self._timeout:
+            if now - flight.started > flight.limit:
                 del self._flights[ref]
                 self._replace(flight.actor)
-                replies.append(failure(flight.request, "worker", f"timed out after {self._timeout:g} s; worker killed"))
+                replies.append(failure(flight.request, "worker", f"timed out after {flight.limit:g} s; worker killed"))
         return replies
 
     def _spawn(self):
