@@ -37,7 +37,7 @@ extension Observations {
             the middle half of the \(HTML.figure("obs-tempo-tracks", "\(tempo.tracks)")) tracks with a beat lies between
             \(HTML.figure("obs-bpm-q1", Format.decimal(tempo.lowerQuartile))) and
             \(HTML.figure("obs-bpm-q3", Format.decimal(tempo.upperQuartile))) BPM (interquartile range
-            \(HTML.figure("obs-bpm-iqr", Format.decimal(tempo.interquartileRange))) BPM, RhythmExtractor2013).
+            \(HTML.figure("obs-bpm-iqr", Format.decimal(tempo.interquartileRange))) BPM; the shown tempo, fused from all estimators).
             """, false)
     }
 

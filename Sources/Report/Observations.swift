@@ -63,7 +63,7 @@ public struct Observations: Sendable {
     init(_ data: ReportData, styles: StyleSummary, keys keySummary: KeySummary, emotion emotionSummary: EmotionSummary,
          voice voiceSummary: VoiceSummary) {
         genres = Self.genres(styles)
-        let bpms = data.tracks.compactMap(\.signal?.bpm).filter { $0 > 0 }
+        let bpms = data.tracks.compactMap(\.shown?.bpm).filter { $0 > 0 }
         if let median = bpms.median, let lower = bpms.quantile(0.25), let upper = bpms.quantile(0.75) {
             tempo = Tempo(tracks: bpms.count, median: median, lowerQuartile: lower, upperQuartile: upper)
         }

@@ -33,8 +33,9 @@ final class ObservationsTests: FixtureReportTestCase {
         XCTAssertGreaterThan(covering, 1, "the fixture is not one genre")
     }
 
-    func testTempoMedianAndQuartiles() {
-        let bpms = inputs.map(\.bpm).filter { $0 > 0 }.sorted()
+    func testTempoMedianAndQuartiles() throws {
+        // The shown (fused) tempo, as everywhere in the report; its rule is tested exactly in FusionTests.
+        let bpms = try fixture.store.descriptors().compactMap { $0.shown?.bpm }.filter { $0 > 0 }.sorted()
         /// Linear interpolation between closest ranks, as numpy.percentile and R's quantile() by default.
         func quantile(_ p: Double) -> Double {
             let h = p * Double(bpms.count - 1), low = Int(h)
