@@ -44,6 +44,7 @@ let package = Package(
         .target(name: "Web", dependencies: [
             "TrackStore", "Playlists",
             "Subsonic", "AudioFiles",
+            "Users", .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Mustache", package: "swift-mustache"),
         ], resources: [.copy("Templates")]),
