@@ -64,6 +64,7 @@ let package = Package(
         .testTarget(name: "SimilarityTests", dependencies: ["Similarity", "Playlists", "TestSupport"]),
         .testTarget(name: "WebTests", dependencies: [
             "Web", "TestSupport",
+            "Users",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "AudioFilesTests", dependencies: ["AudioFiles"]),
