@@ -31,6 +31,36 @@ final class LoginTests: LiveAppTestCase {
         try await app.test(.live) { client in try await test(routes, LoginClient(client: client)) }
     }
 
+    func testInChromiumTheLoginFormOpensThePagesAndLogOutClosesThem() async throws {
+        let downloads = directory.appendingPathComponent("downloads")
+        try await withLogin { _, login in
+            let site = "http://localhost:\(login.client.port!)"
+            let browser = try await WebDriver(downloads: downloads)
+            do {
+                try await browser.go(site + "/similar")
+                _ = try await browser.find("#login-form")
+                try await browser.type("ann", into: "input[name=name]")
+                try await browser.type(self.password, into: "input[name=password]")
+                try await browser.click("#login-form button")
+                let url = try await browser.currentURL
+                XCTAssertEqual(url, site + "/similar", "back to the page asked for")
+                try await browser.go(site + "/")
+                let count = try await browser.text("#match-count strong")
+                XCTAssertEqual(count, "12")
+                try await browser.click("#logout-link")
+                try await browser.click("#logout-form button")
+                _ = try await browser.find("#login-form")
+                try await browser.go(site + "/")
+                let forms = try await browser.findAll("#login-form")
+                XCTAssertEqual(forms.count, 1, "logged out: the login form again")
+            } catch {
+                await browser.quit()
+                throw error
+            }
+            await browser.quit()
+        }
+    }
+
     func testEveryRouteWithoutASessionGetsTheLoginPageOr401() async throws {
         let id = fixture.ids["vibe"]!
         try await withLogin { routes, login in
