@@ -44,6 +44,7 @@ let package = Package(
         .target(name: "Web", dependencies: [
             "TrackStore", "Playlists",
             "Subsonic", "AudioFiles",
+            "Users", .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Mustache", package: "swift-mustache"),
         ], resources: [.copy("Templates")]),
@@ -63,6 +64,7 @@ let package = Package(
         .testTarget(name: "SimilarityTests", dependencies: ["Similarity", "Playlists", "TestSupport"]),
         .testTarget(name: "WebTests", dependencies: [
             "Web", "TestSupport",
+            "Users",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "AudioFilesTests", dependencies: ["AudioFiles"]),

@@ -86,6 +86,17 @@ public struct UserDirectory: Sendable {
         return try credentials.passwords()[name]
     }
 
+    /// Whether `password` is the user's; digests are compared, in constant time.
+    public func checkPassword(_ password: String, of name: String) throws -> Bool {
+        guard let stored = try self.password(of: name) else { return false }
+        return SHA256.hash(data: Data(stored.utf8)) == SHA256.hash(data: Data(password.utf8))
+    }
+
+    /// The per-store secret web sessions and signed stream links are made with, kept in the credentials file.
+    public func sessionSecret() throws -> Data {
+        try credentials.sessionSecret()
+    }
+
     static func isValid(name: String) -> Bool {
         (1...64).contains(name.count) && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-@".contains($0)) }
     }

@@ -5,17 +5,29 @@ import TrackStore
 
 /// The web app over one store: loads the collection into memory once, then serves the playlists
 /// page, the similar page, the song path page, the audio and the Subsonic API. Binds to loopback unless told otherwise.
+/// With `login`, every route but the login page and the Subsonic API needs a logged-in session.
 public func buildApplication(store: TrackStore, host: String = "127.0.0.1", port: Int = 8080,
-                             mixBy: MixEmbedding = .automatic) async throws -> some ApplicationProtocol {
+                             mixBy: MixEmbedding = .automatic, login: WebLogin? = nil) async throws -> some ApplicationProtocol {
+    Application(router: try await buildRouter(store: store, mixBy: mixBy, login: login),
+                configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "tonearm"))
+}
+
+/// The router of the web app, public so tests can list its routes (`router.routes`).
+public func buildRouter(store: TrackStore, mixBy: MixEmbedding = .automatic,
+                        login: WebLogin? = nil) async throws -> Router<WebRequestContext> {
     let catalog = try Catalog.load(from: store)
-    let pages = try await PageRenderer(storePath: store.path)
+    let pages = try await PageRenderer(storePath: store.path, showsLogout: login != nil)
     let router = Router(context: WebRequestContext.self, options: .autoGenerateHeadEndpoints)
+    if let login {
+        let form = LoginForm(login: login, pages: pages)
+        router.add(middleware: LoginMiddleware(login: login, form: form))
+        LoginRoutes(login: login, form: form, pages: pages).addRoutes(to: router)
+    }
     router.add(middleware: QueryErrorMiddleware(pages: pages))
     PlaylistRoutes(catalog: catalog, pages: pages).addRoutes(to: router)
     SimilarRoutes(catalog: catalog, pages: pages).addRoutes(to: router)
     PathRoutes(catalog: catalog, pages: pages).addRoutes(to: router)
     AudioRoutes(catalog: catalog).addRoutes(to: router)
     try SubsonicRoutes(catalog: catalog, store: store, mixBy: mixBy).addRoutes(to: router)
-    return Application(router: router,
-                       configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "tonearm"))
+    return router
 }

@@ -6,13 +6,16 @@ import Mustache
 struct PageRenderer: Sendable {
     let library: MustacheLibrary
     let storePath: String
+    /// With login on, every page's header links to the logout form.
+    let showsLogout: Bool
 
-    init(storePath: String) async throws {
+    init(storePath: String, showsLogout: Bool = false) async throws {
         guard let directory = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
             fatalError("the Web module's Templates resource is missing from the build")
         }
         library = try await MustacheLibrary(directory: directory.path)
         self.storePath = storePath
+        self.showsLogout = showsLogout
     }
 
     func render(_ template: String, _ page: Any, status: HTTPResponse.Status = .ok) -> Response {
@@ -25,7 +28,7 @@ struct PageRenderer: Sendable {
 
     func chrome(title: String, page: Chrome.Page) -> Chrome {
         Chrome(title: title, storePath: storePath, onPlaylists: page == .playlists, onSimilar: page == .similar,
-              onPath: page == .path)
+              onPath: page == .path, showsLogout: showsLogout)
     }
 
     /// Shown instead of any page while the store has no analyzed track.
@@ -47,6 +50,7 @@ struct Chrome {
     let onPlaylists: Bool
     let onSimilar: Bool
     let onPath: Bool
+    let showsLogout: Bool
 }
 
 struct ChromeOnly {

@@ -23,6 +23,6 @@ struct PathRoutes {
             throw QueryError.invalidValue(parameter: "from, to", value: request.uri.query ?? "", expected: "two track ids")
         }
         let path = try catalog.path(from: from, to: to, length: query.length, by: query.kind)
-        return .m3u8(path.tracks, name: "tonearm-path-\(query.kind.rawValue)")
+        return .m3u8(path.tracks, name: "tonearm-path-\(query.kind.rawValue)", context: context)
     }
 }

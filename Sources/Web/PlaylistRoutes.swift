@@ -27,6 +27,6 @@ struct PlaylistRoutes {
 
     @Sendable func download(request: Request, context: WebRequestContext) async throws -> Response {
         let query = try PlaylistQuery(parameters: FormQuery.decode(request.uri.query))
-        return .m3u8(try catalog.playlists.run(query).entries.map(\.track), name: "tonearm-playlist")
+        return .m3u8(try catalog.playlists.run(query).entries.map(\.track), name: "tonearm-playlist", context: context)
     }
 }

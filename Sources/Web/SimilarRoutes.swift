@@ -26,6 +26,6 @@ struct SimilarRoutes {
                                           expected: "a track id and by=effnet or by=musicnn")
         }
         let neighbours = try SimilarPage.neighbours(of: track, by: kind, filter: query.filter, in: catalog)
-        return .m3u8(neighbours.map(\.track), name: "tonearm-similar-\(kind.rawValue)")
+        return .m3u8(neighbours.map(\.track), name: "tonearm-similar-\(kind.rawValue)", context: context)
     }
 }

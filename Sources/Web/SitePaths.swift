@@ -7,6 +7,10 @@ enum SitePaths {
     static let path = "/path"
     static let pathDownload = "/path.m3u8"
     static let audio = "/audio"
+    static let login = "/login"
+    static let logout = "/logout"
+    /// The Subsonic API, which checks its own credentials.
+    static let subsonic = "/rest"
 
     static func link(_ path: String, _ parameters: [(name: String, value: String)]) -> String {
         parameters.isEmpty ? path : "\(path)?\(FormQuery.encode(parameters))"

@@ -1,12 +1,18 @@
 import ArgumentParser
+import Foundation
 import Subsonic
 import TrackStore
+import Users
 import Web
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Browse the collection in a local web app (playlists by descriptors, similar tracks) and over the Subsonic API under /rest."
+        abstract: "Browse the collection in a local web app (playlists by descriptors, similar tracks) and over the Subsonic API under /rest.",
+        discussion: """
+            Beyond loopback (any --host but 127.0.0.1, ::1 or localhost) every page, download and audio file \
+            needs a login by a user of `tonearm users`; serve refuses to start while there is none, unless --no-auth.
+            """
     )
 
     @OptionGroup var store: StoreOptions
@@ -17,12 +23,42 @@ struct ServeCommand: AsyncParsableCommand {
     var port = 8080
     @Option(help: "Embedding for Subsonic mixes and paths: effnet or musicnn (default: effnet when the store has it, else musicnn).")
     var mixBy: EmbeddingKind?
+    @Flag(help: "Require a login even on loopback.")
+    var auth = false
+    @Flag(help: "Serve beyond loopback without any login: anyone who can reach the port gets every page and file.")
+    var noAuth = false
+    @Option(help: "Hours a web login lasts.")
+    var sessionHours = 12.0
+
+    func validate() throws {
+        if auth && noAuth { throw ValidationError("--auth and --no-auth contradict each other") }
+        guard sessionHours > 0 else { throw ValidationError("--session-hours must be positive") }
+    }
+
+    var isLoopback: Bool { ["127.0.0.1", "::1", "localhost"].contains(host) }
 
     func run() async throws {
         // Writable only for the saved playlists Subsonic clients create; the collection itself is not touched.
-        let app = try await buildApplication(store: store.openExisting(readOnly: false), host: host, port: port,
-                                             mixBy: mixBy.map(MixEmbedding.fixed) ?? .automatic)
+        let trackStore = try store.openExisting(readOnly: false)
+        let login = try webLogin(users: UserDirectory(store: trackStore))
+        let app = try await buildApplication(store: trackStore, host: host, port: port,
+                                             mixBy: mixBy.map(MixEmbedding.fixed) ?? .automatic, login: login)
         // Hummingbird logs the address it listens on, the actual port included.
         try await app.runService()
+    }
+
+    /// The login the policy asks for, checked before anything binds.
+    private func webLogin(users: UserDirectory) throws -> WebLogin? {
+        if noAuth {
+            if !isLoopback {
+                FileHandle.standardError.write(Data("warning: --no-auth: every page, playlist and audio file at \(host):\(port) is open to anyone who can reach it\n".utf8))
+            }
+            return nil
+        }
+        guard auth || !isLoopback else { return nil }
+        guard try !users.list().isEmpty else {
+            throw UserError("serving on \(host) needs a login but the store has no user: add one with `tonearm users add NAME` (or pass --no-auth to accept that anyone on the network gets everything)")
+        }
+        return try WebLogin(users: users, sessionLifetime: sessionHours * 3600)
     }
 }

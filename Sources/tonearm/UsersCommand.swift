@@ -6,7 +6,7 @@ import Users
 struct UsersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users",
-        abstract: "Manage who may use the Subsonic API (and later the web login) of `tonearm serve`.",
+        abstract: "Manage who may use the Subsonic API and the web login of `tonearm serve`.",
         discussion: """
             Names and API-key hashes are kept in the store; passwords in STORE.credentials beside it, \
             readable by its owner only (Subsonic token logins need the password itself).
