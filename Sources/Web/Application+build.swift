@@ -2,6 +2,7 @@ import Hummingbird
 import Playlists
 import Subsonic
 import TrackStore
+import Users
 
 /// The web app over one store: loads the collection into memory once, then serves the playlists
 /// page, the similar page, the song path page, the audio and the Subsonic API. Binds to loopback unless told otherwise.
@@ -28,6 +29,8 @@ public func buildRouter(store: TrackStore, mixBy: MixEmbedding = .automatic,
     SimilarRoutes(catalog: catalog, pages: pages).addRoutes(to: router)
     PathRoutes(catalog: catalog, pages: pages).addRoutes(to: router)
     AudioRoutes(catalog: catalog).addRoutes(to: router)
-    try SubsonicRoutes(catalog: catalog, store: store, mixBy: mixBy).addRoutes(to: router)
+    // One failed-login count per address, whichever door the attempts come through.
+    try SubsonicRoutes(catalog: catalog, store: store, mixBy: mixBy, limiter: login?.limiter ?? LoginRateLimiter())
+        .addRoutes(to: router)
     return router
 }

@@ -29,15 +29,17 @@ class Analyzer:
         timings = {}
         started = time.perf_counter()
         results, errors = {}, {}
+        audio_groups = [group for group in requested if group != "tags"]
+        # A tags-only request never decodes the audio, nor announces a duration.
+        probed = timed(timings, "decode", lambda: probe(request["path"])) if audio_groups else None
         if "tags" in requested:
+            header = probed.header if probed is not None else None
             try:
-                results["tags"] = timed(timings, "tags", lambda: read_tags(request["path"]))
+                results["tags"] = timed(timings, "tags", lambda: read_tags(request["path"], header))
             except Exception as error:  # unreadable tags must not lose the descriptors
                 errors["tags"] = f"{type(error).__name__}: {error}".splitlines()[0]
-        audio_groups = [group for group in requested if group != "tags"]
         audio = None
-        if audio_groups:  # a tags-only request never decodes the audio
-            probed = timed(timings, "decode", lambda: probe(request["path"]))
+        if probed is not None:
             notify({"id": request_id, "type": "started", "duration": probed.duration})
             try:
                 audio = timed(timings, "decode", lambda: decode(request["path"], probed))

@@ -57,9 +57,11 @@ class DecodedAudio:
 
 @dataclass
 class Probe:
-    """What a file's header says, read without decoding: tags and whole seconds of duration (0: unknown)."""
+    """What a file's header says, read without decoding: tags and whole seconds of duration (0: unknown),
+    and MetadataReader's fields as read (None when unreadable), so the `tags` group needs no second read."""
     tags: dict
     duration: int
+    header: tuple = None
 
 
 def probe(path):
@@ -69,7 +71,7 @@ def probe(path):
         return Probe(tags={}, duration=0)
     title, artist, album = fields[:3]
     tags = {name: value for name, value in (("title", title), ("artist", artist), ("album", album)) if value}
-    return Probe(tags=tags, duration=int(fields[8]))
+    return Probe(tags=tags, duration=int(fields[8]), header=fields)
 
 
 def decode(path, probed):

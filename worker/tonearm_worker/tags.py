@@ -8,12 +8,14 @@ import essentia.standard as es
 TAGS_VERSION = 1
 
 
-def read_tags(path):
-    """Track and disc number, year, genre, album artist, bitrate (kb/s) and whether a picture is embedded."""
+def read_tags(path, header=None):
+    """Track and disc number, year, genre, album artist, bitrate (kb/s) and whether a picture is embedded.
+    `header`: MetadataReader's fields when the caller already read them (audio.probe)."""
     if not os.path.isfile(path):
         raise FileNotFoundError("file not found")
-    reader = es.MetadataReader(filename=path, failOnError=False)
-    _title, _artist, _album, _comment, genre, track, date, pool, _duration, bitrate, _rate, _channels = reader()
+    if header is None:
+        header = es.MetadataReader(filename=path, failOnError=False)()
+    _title, _artist, _album, _comment, genre, track, date, pool, _duration, bitrate, _rate, _channels = header
     tags = {name: pool[name] for name in pool.descriptorNames()}
 
     def first(*names):
