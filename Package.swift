@@ -47,7 +47,7 @@ let package = Package(
             "Users", .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Mustache", package: "swift-mustache"),
-        ], resources: [.copy("Templates")]),
+        ], resources: [.copy("Templates"), .copy("Static")]),
         .executableTarget(name: "similarity-bench", dependencies: ["TrackStore", "Playlists", "Similarity"],
                           path: "bench/similarity-helper"),
         .target(name: "TestSupport", dependencies: ["TrackStore"], path: "Tests/TestSupport"),

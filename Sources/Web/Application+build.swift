@@ -16,7 +16,7 @@ public func buildApplication(store: TrackStore, host: String = "127.0.0.1", port
 /// The router of the web app, public so tests can list its routes (`router.routes`).
 public func buildRouter(store: TrackStore, mixBy: MixEmbedding = .automatic,
                         login: WebLogin? = nil) async throws -> Router<WebRequestContext> {
-    let catalog = try Catalog.load(from: store)
+    let catalogs = LiveCatalog(try Catalog.load(from: store))
     let pages = try await PageRenderer(storePath: store.path, showsLogout: login != nil)
     let router = Router(context: WebRequestContext.self, options: .autoGenerateHeadEndpoints)
     if let login {
@@ -25,12 +25,13 @@ public func buildRouter(store: TrackStore, mixBy: MixEmbedding = .automatic,
         LoginRoutes(login: login, form: form, pages: pages).addRoutes(to: router)
     }
     router.add(middleware: QueryErrorMiddleware(pages: pages))
-    PlaylistRoutes(catalog: catalog, pages: pages).addRoutes(to: router)
-    SimilarRoutes(catalog: catalog, pages: pages).addRoutes(to: router)
-    PathRoutes(catalog: catalog, pages: pages).addRoutes(to: router)
-    AudioRoutes(catalog: catalog).addRoutes(to: router)
+    PlaylistRoutes(catalogs: catalogs, pages: pages).addRoutes(to: router)
+    SimilarRoutes(catalogs: catalogs, pages: pages).addRoutes(to: router)
+    PathRoutes(catalogs: catalogs, pages: pages).addRoutes(to: router)
+    AudioRoutes(catalogs: catalogs).addRoutes(to: router)
+    StaticRoutes().addRoutes(to: router)
     // One failed-login count per address, whichever door the attempts come through.
-    try SubsonicRoutes(catalog: catalog, store: store, mixBy: mixBy, limiter: login?.limiter ?? LoginRateLimiter())
+    try SubsonicRoutes(catalog: catalogs.current, store: store, mixBy: mixBy, limiter: login?.limiter ?? LoginRateLimiter())
         .addRoutes(to: router)
     return router
 }

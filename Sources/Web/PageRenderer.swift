@@ -26,9 +26,10 @@ struct PageRenderer: Sendable {
                         body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
     }
 
-    func chrome(title: String, page: Chrome.Page) -> Chrome {
+    /// `modules`: the project's JavaScript modules the page loads (file names under `SitePaths.modules`).
+    func chrome(title: String, page: Chrome.Page, modules: [String] = []) -> Chrome {
         Chrome(title: title, storePath: storePath, onPlaylists: page == .playlists, onSimilar: page == .similar,
-              onPath: page == .path, showsLogout: showsLogout)
+              onPath: page == .path, showsLogout: showsLogout, modules: modules.map { "\(SitePaths.modules)/\($0)" })
     }
 
     /// Shown instead of any page while the store has no analyzed track.
@@ -51,6 +52,8 @@ struct Chrome {
     let onSimilar: Bool
     let onPath: Bool
     let showsLogout: Bool
+    /// URLs of the JavaScript modules the page loads; without them the page works as a plain form.
+    let modules: [String]
 }
 
 struct ChromeOnly {

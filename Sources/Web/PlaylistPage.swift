@@ -13,6 +13,8 @@ struct PlaylistPage {
         let id: Int64
         let name: String
         let path: String
+        /// Where the page's player fetches the track's audio.
+        let audio: String
         let cells: [String]
     }
 
@@ -67,7 +69,7 @@ struct PlaylistPage {
         headers = columns.map(\.header)
         rows = result.entries.enumerated().map { index, entry in
             Row(rank: index + 1, id: entry.track.id!, name: entry.track.displayName, path: entry.track.path,
-                cells: columns.map { $0.value(entry) })
+                audio: SitePaths.audio(entry.track.id!), cells: columns.map { $0.value(entry) })
         }
         players = result.entries.prefix(Self.playerCount).map { AudioPlayer($0.track) }
         hasPlayers = !players.isEmpty

@@ -3,7 +3,7 @@ import Playlists
 
 /// The playlists page and its M3U8 download; both read the same query from the URL.
 struct PlaylistRoutes {
-    let catalog: Catalog
+    let catalogs: LiveCatalog
     let pages: PageRenderer
 
     func addRoutes(to router: Router<WebRequestContext>) {
@@ -12,6 +12,7 @@ struct PlaylistRoutes {
     }
 
     @Sendable func page(request: Request, context: WebRequestContext) async throws -> Response {
+        let catalog = catalogs.current
         guard !catalog.isEmpty else { return pages.emptyStore(page: .playlists) }
         let submitted = try FormQuery.decode(request.uri.query)
         let query = try PlaylistQuery(parameters: submitted)
@@ -26,6 +27,7 @@ struct PlaylistRoutes {
     }
 
     @Sendable func download(request: Request, context: WebRequestContext) async throws -> Response {
+        let catalog = catalogs.current
         let query = try PlaylistQuery(parameters: FormQuery.decode(request.uri.query))
         return .m3u8(try catalog.playlists.run(query).entries.map(\.track), name: "tonearm-playlist", context: context)
     }

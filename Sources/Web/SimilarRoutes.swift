@@ -3,7 +3,7 @@ import Playlists
 
 /// The similar-tracks page and the M3U8 download of either neighbour list.
 struct SimilarRoutes {
-    let catalog: Catalog
+    let catalogs: LiveCatalog
     let pages: PageRenderer
 
     func addRoutes(to router: Router<WebRequestContext>) {
@@ -12,6 +12,7 @@ struct SimilarRoutes {
     }
 
     @Sendable func page(request: Request, context: WebRequestContext) async throws -> Response {
+        let catalog = catalogs.current
         guard !catalog.isEmpty else { return pages.emptyStore(page: .similar) }
         let query = try SimilarQuery(parameters: FormQuery.decode(request.uri.query), catalog: catalog)
         let title = query.track.map { "Similar to \($0.displayName)" } ?? "Similar tracks"
@@ -20,6 +21,7 @@ struct SimilarRoutes {
     }
 
     @Sendable func download(request: Request, context: WebRequestContext) async throws -> Response {
+        let catalog = catalogs.current
         let query = try SimilarQuery(parameters: FormQuery.decode(request.uri.query), catalog: catalog)
         guard let track = query.track, let kind = query.kind else {
             throw QueryError.invalidValue(parameter: "track, by", value: request.uri.query ?? "",

@@ -7,6 +7,10 @@ enum SitePaths {
     static let path = "/path"
     static let pathDownload = "/path.m3u8"
     static let audio = "/audio"
+    /// The project's own JavaScript modules and stylesheets.
+    static let modules = "/static/js"
+    /// Debian's `libjs-*` files the modules build on.
+    static let vendor = "/static/vendor"
     static let login = "/login"
     static let logout = "/logout"
     /// The Subsonic API, which checks its own credentials.
