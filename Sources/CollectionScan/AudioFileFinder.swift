@@ -28,13 +28,15 @@ public struct AudioFileFinder: Sendable {
         }
         defer { fts_close(tree) }
         while let entry = fts_read(tree) {
-            let path = String(cString: entry.pointee.fts_path)
-            let name = path.split(separator: "/").last.map(String.init) ?? path
+            // Bytes as the file system gives them: a name need not be UTF-8 (`String(cString:)` would repair it).
+            let path = RawPath(bytes: Array(UnsafeBufferPointer(start: entry.pointee.fts_path, count: Int(entry.pointee.fts_pathlen))
+                .map { UInt8(bitPattern: $0) }))
+            let name = String(path.display.split(separator: "/").last ?? "")
             switch Int32(entry.pointee.fts_info) {
             case FTS_D where name.hasPrefix(".") && entry.pointee.fts_level > 0:
                 fts_set(tree, entry, FTS_SKIP)
             case FTS_F where !name.hasPrefix(".") && Self.isAudio(name):
-                files.append(FoundFile(path: path, status: entry.pointee.fts_statp.pointee))
+                files.append(FoundFile(rawPath: path, status: entry.pointee.fts_statp.pointee))
             default:
                 continue  // cycles (FTS_DC), unreadable folders, broken links and other files are passed over
             }
@@ -44,9 +46,15 @@ public struct AudioFileFinder: Sendable {
 
     /// One named file, as the scanner would have recorded it.
     public func file(at path: String) throws -> FoundFile {
+        try file(at: RawPath(path))
+    }
+
+    public func file(at path: RawPath) throws -> FoundFile {
         var status = stat()
-        guard stat(path, &status) == 0 else { throw ScanError.unreadable(path, String(cString: strerror(errno))) }
-        return FoundFile(path: path, status: status)
+        guard path.withCString({ stat($0, &status) }) == 0 else {
+            throw ScanError.unreadable(path.display, String(cString: strerror(errno)))
+        }
+        return FoundFile(rawPath: path, status: status)
     }
 
     static func isAudio(_ name: String) -> Bool {
@@ -68,8 +76,8 @@ public enum ScanError: Error, CustomStringConvertible {
 }
 
 extension FoundFile {
-    init(path: String, status: stat) {
+    init(rawPath: RawPath, status: stat) {
         let mtime = Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1e9
-        self.init(path: path, size: Int64(status.st_size), mtime: mtime)
+        self.init(rawPath: rawPath, size: Int64(status.st_size), mtime: mtime)
     }
 }

@@ -17,7 +17,8 @@ public struct CollectionDiff: Sendable {
         var seen = Set<String>()
         seen.reserveCapacity(found.count)
         for file in found {
-            seen.insert(file.path)
+            // Two names of one readable form (a literal `\xE9` beside a stray byte 0xE9): the first is kept.
+            guard seen.insert(file.path).inserted else { continue }
             guard let known = stored[file.path] else {
                 added.append(file)
                 continue

@@ -140,6 +140,13 @@ enum Schema {
                 t.add(column: "fromExcerpts", .boolean).notNull().defaults(to: false)
             }
         }
+        // A file name that is not valid UTF-8 keeps its bytes here; `path` holds its readable form.
+        // NULL for every UTF-8 name, so existing rows keep their meaning.
+        migrator.registerMigration("track-path-bytes") { db in
+            try db.alter(table: "track") { t in
+                t.add(column: "pathBytes", .blob)
+            }
+        }
         return migrator
     }
 }

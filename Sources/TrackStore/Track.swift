@@ -12,7 +12,7 @@ public enum TrackState: String, Codable, Sendable, DatabaseValueConvertible {
     case missing
 }
 
-/// One audio file of the collection, identified by its absolute path.
+/// One audio file of the collection, identified by its absolute path (`path`, its readable form).
 public struct Track: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "track"
 
@@ -31,12 +31,24 @@ public struct Track: Codable, Sendable, Equatable, FetchableRecord, MutablePersi
     public var analyzedAt: Date?
     /// Descriptors computed from evenly spaced excerpts, not the whole signal (a very long track).
     public var fromExcerpts = false
+    /// The path's bytes when they are not valid UTF-8 (then `path` is only their readable form).
+    public var pathBytes: Data?
 
     public init(path: String, size: Int64, mtime: Double, state: TrackState = .pending) {
-        self.path = path
+        self.init(rawPath: RawPath(path), size: size, mtime: mtime, state: state)
+    }
+
+    public init(rawPath: RawPath, size: Int64, mtime: Double, state: TrackState = .pending) {
+        path = rawPath.display
+        pathBytes = rawPath.isUTF8 ? nil : Data(rawPath.bytes)
         self.size = size
         self.mtime = mtime
         self.state = state
+    }
+
+    /// The path as the file system holds it: what every file access must use.
+    public var rawPath: RawPath {
+        pathBytes.map { RawPath(bytes: Array($0)) } ?? RawPath(path)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {

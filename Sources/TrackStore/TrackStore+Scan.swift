@@ -18,14 +18,21 @@ public struct StoredFile: Sendable, Equatable {
 
 /// A file found on disk by the scanner.
 public struct FoundFile: Sendable, Equatable {
-    public var path: String
+    public var rawPath: RawPath
     public var size: Int64
     public var mtime: Double
 
-    public init(path: String, size: Int64, mtime: Double) {
-        self.path = path
+    /// The readable form, the key the store knows the file by.
+    public var path: String { rawPath.display }
+
+    public init(rawPath: RawPath, size: Int64, mtime: Double) {
+        self.rawPath = rawPath
         self.size = size
         self.mtime = mtime
+    }
+
+    public init(path: String, size: Int64, mtime: Double) {
+        self.init(rawPath: RawPath(path), size: size, mtime: mtime)
     }
 }
 
@@ -48,9 +55,10 @@ extension TrackStore {
                           reappeared: [Int64], vanished: [Int64]) throws {
         try dbPool.write { db in
             // One prepared statement instead of a record insert per file: a first scan inserts 100,000s of rows.
-            let insert = try db.cachedStatement(sql: "INSERT INTO track (path, size, mtime, state) VALUES (?, ?, ?, ?)")
+            let insert = try db.cachedStatement(sql: "INSERT INTO track (path, pathBytes, size, mtime, state) VALUES (?, ?, ?, ?, ?)")
             for file in added {
-                try insert.execute(arguments: [file.path, file.size, file.mtime, TrackState.pending])
+                let bytes = file.rawPath.isUTF8 ? nil : Data(file.rawPath.bytes)
+                try insert.execute(arguments: [file.path, bytes, file.size, file.mtime, TrackState.pending])
             }
             for (id, file) in changed {
                 for group in AnalysisGroup.allCases {
