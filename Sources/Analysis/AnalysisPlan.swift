@@ -3,7 +3,7 @@ import TrackStore
 
 struct AnalysisJob: Sendable {
     var trackId: Int64
-    var path: String
+    var path: RawPath
     /// Size and mtime the job was planned on; a result is stored only if the file still has them.
     var size: Int64
     var mtime: Double
@@ -11,7 +11,7 @@ struct AnalysisJob: Sendable {
 
     init(trackId: Int64, file: FoundFile, groups: [AnalysisGroup]) {
         self.trackId = trackId
-        path = file.path
+        path = file.rawPath
         size = file.size
         mtime = file.mtime
         self.groups = groups

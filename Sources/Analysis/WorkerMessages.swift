@@ -1,8 +1,9 @@
 import Foundation
+import TrackStore
 
 /// The JSON-lines protocol spoken with the Python worker; `worker/PROTOCOL.md` is its description.
 enum WorkerProtocol {
-    static let version = 2
+    static let version = 3
     /// Must equal the worker's SIGNAL_VERSION; stored as the signal group's provenance.
     static let signalVersion = 1
     /// Must equal the worker's EVIDENCE_VERSION; stored as the evidence group's provenance.
@@ -11,8 +12,23 @@ enum WorkerProtocol {
 
 struct WorkerRequest: Encodable {
     var id: Int
+    /// The readable form; the file itself when the name is UTF-8.
     var path: String
+    /// The name's bytes, base64, when they are not UTF-8 (protocol 3): JSON text cannot carry them.
+    var pathBase64: String?
     var groups: [String]
+
+    init(id: Int, path: RawPath, groups: [String]) {
+        self.id = id
+        self.path = path.display
+        pathBase64 = path.isUTF8 ? nil : Data(path.bytes).base64EncodedString()
+        self.groups = groups
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, path, groups
+        case pathBase64 = "path_b64"
+    }
 }
 
 /// The interim line a worker sends once it has read the file's header, before the real work.

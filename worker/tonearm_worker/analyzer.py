@@ -2,6 +2,7 @@
 import time
 
 from .audio import DecodeError, decode, probe
+from .file_name import readable_path
 from .models import GROUP_ROLES, EffnetGroup, MusicnnGroup, TempoCNNGroup
 from .evidence import EvidenceAnalysis
 from .signal import SignalAnalysis, timed
@@ -24,6 +25,10 @@ class Analyzer:
 
     def analyze(self, request, notify):
         """`notify` gets the interim `started` message, sent before the work whose length depends on the duration."""
+        with readable_path(request) as path:
+            return self._analyze(request, path, notify)
+
+    def _analyze(self, request, path, notify):
         request_id = request.get("id")
         requested = request.get("groups", self.groups)
         timings = {}
@@ -31,18 +36,18 @@ class Analyzer:
         results, errors = {}, {}
         audio_groups = [group for group in requested if group != "tags"]
         # A tags-only request never decodes the audio, nor announces a duration.
-        probed = timed(timings, "decode", lambda: probe(request["path"])) if audio_groups else None
+        probed = timed(timings, "decode", lambda: probe(path)) if audio_groups else None
         if "tags" in requested:
             header = probed.header if probed is not None else None
             try:
-                results["tags"] = timed(timings, "tags", lambda: read_tags(request["path"], header))
+                results["tags"] = timed(timings, "tags", lambda: read_tags(path, header))
             except Exception as error:  # unreadable tags must not lose the descriptors
                 errors["tags"] = f"{type(error).__name__}: {error}".splitlines()[0]
         audio = None
         if probed is not None:
             notify({"id": request_id, "type": "started", "duration": probed.duration})
             try:
-                audio = timed(timings, "decode", lambda: decode(request["path"], probed))
+                audio = timed(timings, "decode", lambda: decode(path, probed))
             except DecodeError as error:
                 return {"id": request_id, "ok": False, "stage": "decode", "error": str(error)}
         for group in audio_groups:

@@ -29,7 +29,7 @@ class AnalyzerActor:
         with tempfile.NamedTemporaryFile(suffix=suffix, prefix="tonearm-") as copy:
             copy.write(audio)
             copy.flush()
-            reply = self._analyzer.analyze({**request, "path": copy.name}, notify=_ignore)
+            reply = self._analyzer.analyze({**request, "path": copy.name, "path_b64": None}, notify=_ignore)
         return reply
 
     def peak_resident_bytes(self):

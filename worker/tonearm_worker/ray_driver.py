@@ -1,6 +1,6 @@
 """Entry point of the Ray engine: `python -m tonearm_worker.ray_driver --address HEAD:6379 --model ROLE=PATH ...`.
 
-Speaks the worker protocol (version 2) on stdin/stdout like one worker with `capacity` requests in flight,
+Speaks the worker protocol (version 3) on stdin/stdout like one worker with `capacity` requests in flight,
 answered out of order, and runs them on a pool of Ray actors, one Analyzer each, sized from the
 cluster's CPUs (`--jobs` caps it). See PROTOCOL.md.
 """

@@ -12,6 +12,8 @@ import time
 import ray
 from ray.exceptions import RayError, RayTaskError
 
+from .file_name import readable_path
+
 
 class NoActors(Exception):
     """No actor is alive or can be placed: nothing would ever be analyzed."""
@@ -105,14 +107,15 @@ class ActorPool:
         while self._idle and self._waiting:
             request, attempt = self._waiting.popleft()
             args = (request,)
-            if self._read_audio is not None:
-                try:
-                    args += (self._read_audio(request["path"]),)
-                except OSError as error:
-                    replies.append(failure(request, "decode", f"cannot read the file: {error.strerror or error}"))
-                    continue
+            with readable_path(request) as path:
+                if self._read_audio is not None:
+                    try:
+                        args += (self._read_audio(path),)
+                    except OSError as error:
+                        replies.append(failure(request, "decode", f"cannot read the file: {error.strerror or error}"))
+                        continue
+                duration = self._duration_of(path) if self._duration_of else 0
             actor = self._idle.pop()
-            duration = self._duration_of(request["path"]) if self._duration_of else 0
             self._flights[actor.analyze.remote(*args)] = _Flight(request, attempt, actor,
                                                                   track_limit(self._timeout, duration))
         return replies
