@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // Already in the graph through Hummingbird; named for its file system API, which opens a path from bytes.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
     ],
     targets: [
         .executableTarget(name: "tonearm", dependencies: [
@@ -35,7 +37,9 @@ let package = Package(
         .target(name: "Users", dependencies: [
             "TrackStore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        .target(name: "AudioFiles", dependencies: [.product(name: "Hummingbird", package: "hummingbird")]),
+        .target(name: "AudioFiles", dependencies: [
+            .product(name: "Hummingbird", package: "hummingbird"), .product(name: "_NIOFileSystem", package: "swift-nio"),
+        ]),
         .target(name: "Subsonic", dependencies: [
             "TrackStore", "Playlists", "Similarity", "Users", "AudioFiles",
             .product(name: "Crypto", package: "swift-crypto"),

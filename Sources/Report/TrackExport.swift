@@ -128,6 +128,9 @@ public struct TrackExport: Sendable {
     private static let trackColumns: [Column] = [
         Column(name: "id", type: .int64) { .integer($0.track.id.map(Int.init)) },
         Column(name: "path", type: .string) { .text($0.track.path) },
+        // CSV, JSON Lines and Parquet strings are UTF-8, so a name that is not keeps its exact bytes as hex
+        // here (`path` is then its readable form); empty for every UTF-8 name.
+        Column(name: "path_bytes", type: .string) { .text($0.track.pathBytes.map { $0.map { String(format: "%02x", $0) }.joined() }) },
         Column(name: "state", type: .string) { .text($0.track.state.rawValue) },
         Column(name: "artist", type: .string) { .text($0.track.artist) },
         Column(name: "title", type: .string) { .text($0.track.title) },

@@ -1,4 +1,5 @@
 import Foundation
+import TrackStore
 
 /// A song's picture: the one embedded in the file, else cover/folder/front .jpg/.png beside it.
 /// FFmpeg (already a dependency of the setup) reads pictures from every container the worker
@@ -12,15 +13,20 @@ enum CoverArt {
         let contentType: String
     }
 
-    static func picture(forAudioAt path: String, size: Int?) async -> Picture? {
-        if let embedded = await ffmpeg(input: path, size: size) { return embedded }
-        guard let sidecar = sidecar(besides: path) else { return nil }
-        if size == nil, let data = FileManager.default.contents(atPath: sidecar) { return Picture(data: data, contentType: contentType(of: data)) }
-        return await ffmpeg(input: sidecar, size: size)
+    static func picture(forAudioAt path: RawPath, size: Int?) async -> Picture? {
+        let embedded = await path.withTextPath { file -> Picture? in
+            guard let file else { return nil }
+            return await ffmpeg(input: file, size: size)
+        }
+        if let embedded { return embedded }
+        return await path.folder.withTextPath { folder -> Picture? in
+            guard let folder, let sidecar = sidecar(in: folder) else { return nil }
+            if size == nil, let data = FileManager.default.contents(atPath: sidecar) { return Picture(data: data, contentType: contentType(of: data)) }
+            return await ffmpeg(input: sidecar, size: size)
+        }
     }
 
-    private static func sidecar(besides path: String) -> String? {
-        let folder = (path as NSString).deletingLastPathComponent
+    private static func sidecar(in folder: String) -> String? {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         for wanted in sidecarNames {
             if let name = names.first(where: { $0.lowercased() == wanted }) { return (folder as NSString).appendingPathComponent(name) }

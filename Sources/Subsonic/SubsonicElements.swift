@@ -12,7 +12,7 @@ enum SubsonicElements {
     static func song(_ song: Song) -> SubsonicElement {
         let track = song.track, tags = song.tags
         let suffix = (track.path as NSString).pathExtension.lowercased()
-        let size = (try? FileManager.default.attributesOfItem(atPath: track.path)[.size] as? Int) ?? nil
+        let size = track.rawPath.fileSize().map(Int.init)
         let genre = tags?.genre ?? song.styles.first
         return SubsonicElement([
             "id": .string(song.id),

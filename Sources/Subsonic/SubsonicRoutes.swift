@@ -85,7 +85,7 @@ public struct SubsonicRoutes<Context: ClientAddressRequestContext>: Sendable {
     /// The file as it is (no transcoding, whatever `format` asks), with byte ranges.
     private func stream(_ parameters: SubsonicParameters, request: Request, context: Context) async throws -> Response {
         let song = try service.library.song(parameters.required("id"))
-        guard let response = try await AudioFileResponse.make(path: song.track.path, request: request, context: context) else {
+        guard let response = try await AudioFileResponse.make(fileBytes: song.track.rawPath.bytes, request: request, context: context) else {
             throw SubsonicError.notFound("File of this song")
         }
         return response
@@ -97,7 +97,7 @@ public struct SubsonicRoutes<Context: ClientAddressRequestContext>: Sendable {
         if let size, !(1...4096).contains(size) { throw SubsonicError.invalidParameter("size", "must be between 1 and 4096") }
         let songs = try service.library.songs(forAnyId: parameters.required("id"))
         for song in songs.prefix(1) {
-            if let picture = await CoverArt.picture(forAudioAt: song.track.path, size: size) {
+            if let picture = await CoverArt.picture(forAudioAt: song.track.rawPath, size: size) {
                 return Response(status: .ok, headers: [.contentType: picture.contentType, .contentLength: String(picture.data.count)],
                                 body: .init(byteBuffer: ByteBuffer(bytes: picture.data)))
             }

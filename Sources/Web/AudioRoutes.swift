@@ -17,7 +17,7 @@ struct AudioRoutes {
         guard let id = context.parameters.get("id", as: Int64.self), let track = catalog.track(id: id) else {
             throw HTTPError(.notFound, message: "no analyzed track with that id")
         }
-        guard let response = try await AudioFileResponse.make(path: track.path, request: request, context: context) else {
+        guard let response = try await AudioFileResponse.make(fileBytes: track.rawPath.bytes, request: request, context: context) else {
             throw HTTPError(.notFound, message: "the file of this track is gone from disk")
         }
         return response

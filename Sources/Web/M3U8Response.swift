@@ -12,6 +12,6 @@ extension Response {
         return Response(status: .ok,
                         headers: [.contentType: "audio/x-mpegurl; charset=utf-8",
                                   .contentDisposition: "attachment; filename=\"\(name).m3u8\""],
-                        body: ResponseBody(byteBuffer: ByteBuffer(string: playlist)))
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: playlist)))
     }
 }

@@ -6,7 +6,7 @@ import TrackStore
 enum PlaylistFile {
     static func write(_ tracks: [Track], to path: String) throws {
         let url = URL(fileURLWithPath: path)
-        try M3U8Writer.playlist(tracks).write(to: url, atomically: true, encoding: .utf8)
+        try M3U8Writer.playlist(tracks).write(to: url, options: .atomic)
         // Standard output holds the listing; like `export`, the note about the file goes to standard error,
         // after the listing even when both are captured together.
         fflush(stdout)

@@ -19,7 +19,7 @@ final class M3U8WriterTests: TemporaryDirectoryTestCase {
             track("/music/x.ogg", duration: 59.4, artist: "A", title: "line\nbreak"),
         ]
         let file = directory.appendingPathComponent("out.m3u8")
-        try M3U8Writer.playlist(tracks).write(to: file, atomically: true, encoding: .utf8)
+        try M3U8Writer.playlist(tracks).write(to: file)
         XCTAssertEqual(try M3U8Reader.entries(Data(contentsOf: file)), [
             .init(seconds: 124, title: "Sigur Rós - Hoppípolla", path: "/music/My Song – Ünïcode 日本.flac"),
             .init(seconds: -1, title: "c,d.mp3", path: "/music/a b/c,d.mp3"),
@@ -28,7 +28,7 @@ final class M3U8WriterTests: TemporaryDirectoryTestCase {
     }
 
     func testEmptyPlaylistIsJustTheHeader() throws {
-        XCTAssertEqual(M3U8Writer.playlist([]), "#EXTM3U\n")
+        XCTAssertEqual(M3U8Writer.playlist([]), Data("#EXTM3U\n".utf8))
         XCTAssertEqual(try M3U8Reader.entries(Data("#EXTM3U\n".utf8)), [])
     }
 }

@@ -1,12 +1,11 @@
 import Foundation
-import TestSupport
 
 /// A `tonearm serve` process on a free loopback port, stopped (by its PID) when the test ends.
-final class LiveServer {
-    let port: Int
+public final class LiveServer {
+    public let port: Int
     private let process: Process
 
-    init(db: String) throws {
+    public init(db: String) throws {
         port = try Self.freePort()
         process = try TonearmCLI.start(["serve", "--db", db, "--port", String(port)])
         process.standardOutput = FileHandle.nullDevice
@@ -15,7 +14,7 @@ final class LiveServer {
         try waitUntilListening()
     }
 
-    func stop() {
+    public func stop() {
         guard process.isRunning else { return }
         process.terminate()
         process.waitUntilExit()
