@@ -37,7 +37,7 @@ public struct Catalog: Sendable {
         for (job, result) in loaded.values.enumerated() {
             switch try result!.get() {
             case .index(let index): similarity[kinds[job]] = index
-            case .descriptors(let loaded): descriptors = loaded
+            case .descriptors(let tracks): descriptors = tracks
             }
         }
         return Catalog(playlists: PlaylistEngine(tracks: descriptors, styleLabels: try store.styleLabels()),

@@ -39,8 +39,7 @@ struct FilterColumns: Sendable {
             voice.withUnsafeBufferPointer { voice in narrow { !voice[$0].isNaN && query.voice.accepts(voice: voice[$0]) } }
         }
         if query.tonic != nil || query.scale != nil {
-            let keys = keys(for: query.profile)
-            keys.withUnsafeBufferPointer { keys in
+            keys(for: query.profile).withUnsafeBufferPointer { keys in
                 narrow { keys[$0].matches(tonic: query.tonic, scale: query.scale) }
             }
         }
