@@ -52,7 +52,9 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Mustache", package: "swift-mustache"),
         ], resources: [.copy("Templates"), .copy("Static")]),
-        .executableTarget(name: "similarity-bench", dependencies: ["TrackStore", "Playlists", "Similarity"],
+        .executableTarget(name: "similarity-bench", dependencies: [
+                              "TrackStore", "Playlists", "Similarity", .product(name: "GRDB", package: "GRDB.swift"),
+                          ],
                           path: "bench/similarity-helper"),
         .target(name: "TestSupport", dependencies: ["TrackStore"], path: "Tests/TestSupport"),
         .testTarget(name: "FusionTests", dependencies: ["Fusion"]),

@@ -12,33 +12,46 @@ public struct SimilarTrack: Sendable {
 public struct Catalog: Sendable {
     public let playlists: PlaylistEngine
     private let similarity: [EmbeddingKind: SimilarityIndex]
-    private let tracksById: [Int64: Track]
-    private let tracksByPath: [String: Track]
+    /// Track id → position in `playlists.tracks` (which is in path order).
+    private let positions: TrackPositions
 
     public init(playlists: PlaylistEngine, similarity: [EmbeddingKind: SimilarityIndex]) {
         self.playlists = playlists
-        let tracks = playlists.tracks.map(\.track)
-        tracksById = Dictionary(uniqueKeysWithValues: tracks.map { ($0.id!, $0) })
-        tracksByPath = Dictionary(uniqueKeysWithValues: tracks.map { ($0.path, $0) })
+        positions = TrackPositions(playlists.tracks.lazy.map { $0.track.id! })
         self.similarity = similarity
     }
 
-    /// Loads the analyzed tracks and the embedding indexes of the given kinds.
+    /// Loads the analyzed tracks and the embedding indexes of the given kinds, each table read on its
+    /// own connection of the store's pool at the same time.
     public static func load(from store: TrackStore, embeddings kinds: [EmbeddingKind] = EmbeddingKind.allCases) throws -> Catalog {
-        let descriptors = try store.descriptors()
-        let analyzed = Set(descriptors.map { $0.track.id! })
-        var similarity: [EmbeddingKind: SimilarityIndex] = [:]
-        for kind in kinds {
-            // Only analyzed tracks are offered as neighbours, like everywhere else.
-            similarity[kind] = SimilarityIndex(embeddings: try store.embeddings(kind).filter { analyzed.contains($0.key) })
+        let loaded = ConcurrentResults<Result<Loaded, Error>>(count: kinds.count + 1)
+        DispatchQueue.concurrentPerform(iterations: kinds.count + 1) { job in
+            loaded[job] = Result<Loaded, Error> {
+                // Only analyzed tracks are offered as neighbours, like everywhere else.
+                guard job < kinds.count else { return .descriptors(try store.descriptors(evidence: false)) }
+                let matrix = try store.embeddingMatrix(kinds[job], states: [.analyzed])
+                return .index(SimilarityIndex(ids: matrix.ids, dimension: matrix.dimension, values: matrix.values))
+            }
+        }
+        var similarity: [EmbeddingKind: SimilarityIndex] = [:], descriptors: [TrackDescriptors] = []
+        for (job, result) in loaded.values.enumerated() {
+            switch try result!.get() {
+            case .index(let index): similarity[kinds[job]] = index
+            case .descriptors(let tracks): descriptors = tracks
+            }
         }
         return Catalog(playlists: PlaylistEngine(tracks: descriptors, styleLabels: try store.styleLabels()),
                        similarity: similarity)
     }
 
-    public var isEmpty: Bool { tracksById.isEmpty }
+    private enum Loaded {
+        case descriptors([TrackDescriptors])
+        case index(SimilarityIndex)
+    }
 
-    public func track(id: Int64) -> Track? { tracksById[id] }
+    public var isEmpty: Bool { playlists.tracks.isEmpty }
+
+    public func track(id: Int64) -> Track? { positions[id].map { playlists.tracks[$0].track } }
 
     /// The similarity engine's index of one embedding over the analyzed tracks, for callers that speak
     /// in track ids (the Subsonic API).
@@ -46,10 +59,21 @@ public struct Catalog: Sendable {
 
     /// A track named by its id or by its path (absolute, or relative to the working directory).
     public func resolve(_ reference: String) throws -> Track {
-        if let id = Int64(reference), let track = tracksById[id] { return track }
+        if let id = Int64(reference), let track = self.track(id: id) { return track }
         let path = URL(fileURLWithPath: reference).standardizedFileURL.path
-        guard let track = tracksByPath[reference] ?? tracksByPath[path] else { throw QueryError.unknownTrack(reference) }
+        guard let track = self.track(path: reference) ?? self.track(path: path) else { throw QueryError.unknownTrack(reference) }
         return track
+    }
+
+    /// Binary search: the tracks are in the store's path order, SQLite's byte order of the UTF-8.
+    private func track(path: String) -> Track? {
+        let tracks = playlists.tracks
+        var low = 0, high = tracks.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tracks[middle].track.path.utf8.lexicographicallyPrecedes(path.utf8) { low = middle + 1 } else { high = middle }
+        }
+        return low < tracks.count && tracks[low].track.path == path ? tracks[low].track : nil
     }
 
     /// The `count` nearest tracks by the given embedding, the query excluded.
@@ -64,12 +88,12 @@ public struct Catalog: Sendable {
     public func similar(seeds: [Track], negatives: [Track] = [], by kind: EmbeddingKind, count: Int,
                         filter: PlaylistQuery? = nil, maxPerArtist: Int? = nil) throws -> [SimilarTrack] {
         let index = try self.index(kind, covering: seeds + negatives)
-        let accept = try filter.map { try acceptedIds($0) }
+        let accepted = try filter.map { try acceptedIds($0) }
         let neighbors = index.similar(seeds: seeds.map { $0.id! }, negatives: negatives.map { $0.id! }, count: count,
-                                      accepting: accept.map { accepted in { accepted.contains($0) } },
-                                      maxPerGroup: maxPerArtist, group: { tracksById[$0]?.artist?.lowercased() })
+                                      accepting: accepted.map { accepted in { Int($0) < accepted.count && accepted[Int($0)] } },
+                                      maxPerGroup: maxPerArtist, group: { track(id: $0)?.artist?.lowercased() })
         return (neighbors ?? []).compactMap { neighbor in
-            tracksById[neighbor.trackId].map { SimilarTrack(track: $0, score: neighbor.score) }
+            track(id: neighbor.trackId).map { SimilarTrack(track: $0, score: neighbor.score) }
         }
     }
 
@@ -84,7 +108,7 @@ public struct Catalog: Sendable {
             throw QueryError.invalidValue(parameter: "n", value: String(length),
                                           expected: "at least 2 and at most the \(index.count) tracks with a \(kind.rawValue) embedding")
         }
-        return TrackPath(tracks: path.trackIds.compactMap { tracksById[$0] }, stepCosines: path.stepCosines,
+        return TrackPath(tracks: path.trackIds.compactMap(track(id:)), stepCosines: path.stepCosines,
                          smoothness: path.smoothness)
     }
 
@@ -104,8 +128,14 @@ public struct Catalog: Sendable {
         return index
     }
 
-    private func acceptedIds(_ filter: PlaylistQuery) throws -> Set<Int64> {
-        Set(try playlists.matches(filter).map { $0.track.id! })
+    /// Indexed by track id: true for the tracks `filter` accepts. A flat array, since the similarity
+    /// search asks about every track of the index.
+    private func acceptedIds(_ filter: PlaylistQuery) throws -> [Bool] {
+        let rows = try playlists.matchingRows(filter)
+        let ids = rows.map { playlists.tracks[$0].track.id! }
+        var accepted = [Bool](repeating: false, count: Int(ids.max() ?? 0) + 1)
+        for id in ids { accepted[Int(id)] = true }
+        return accepted
     }
 
     /// Tracks whose file name or tags contain every word of `text`, case- and accent-insensitively.

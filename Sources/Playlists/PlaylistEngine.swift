@@ -9,12 +9,14 @@ public struct PlaylistEngine: Sendable {
     /// the query names a profile.
     public let recommendedProfile: KeyProfile
     private let styleIndex: [String: Int]
+    private let columns: FilterColumns
 
     public init(tracks: [TrackDescriptors], styleLabels: [String]) {
         self.tracks = tracks
         self.styleLabels = styleLabels
         recommendedProfile = KeyProfileRecommendation.profile(for: tracks.compactMap(\.signal))
         styleIndex = Dictionary(styleLabels.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        columns = FilterColumns(tracks)
     }
 
     public func run(_ query: PlaylistQuery) throws -> PlaylistResult {
@@ -27,40 +29,35 @@ public struct PlaylistEngine: Sendable {
 
     /// Every track the query's filters accept, in path order; its sort and limit do not apply.
     public func matches(_ query: PlaylistQuery) throws -> [PlaylistEntry] {
-        let styleIndices = try query.styles.map { style in
+        let styleIndices = try self.styleIndices(query)
+        return try matchingRows(query).map { row in
+            let descriptors = tracks[row]
+            let key = query.profile.map { descriptors.signal?.key($0) } ?? descriptors.shown?.keyEstimate
+            return PlaylistEntry(descriptors: descriptors, styleScore: styleScore(of: descriptors, indices: styleIndices), key: key)
+        }
+    }
+
+    /// Positions in `tracks` of every track the query's filters accept, ascending: `matches` without
+    /// building the entries. A track lacking the descriptor a filter needs does not match that filter.
+    public func matchingRows(_ query: PlaylistQuery) throws -> [Int] {
+        let styleIndices = try self.styleIndices(query)
+        var rows = columns.rows(passing: query)
+        if !styleIndices.isEmpty {
+            rows.removeAll { (styleScore(of: tracks[$0], indices: styleIndices) ?? -1) < query.activation }
+        }
+        return rows
+    }
+
+    private func styleIndices(_ query: PlaylistQuery) throws -> [Int] {
+        try query.styles.map { style in
             guard let index = styleIndex[style] else { throw QueryError.unknownStyle(style) }
             return index
-        }
-        let profile = query.profile
-        return tracks.compactMap { descriptors -> PlaylistEntry? in
-            let key = profile.map { descriptors.signal?.key($0) } ?? descriptors.shown?.keyEstimate
-            let entry = PlaylistEntry(descriptors: descriptors,
-                                      styleScore: styleScore(of: descriptors, indices: styleIndices), key: key)
-            return accepts(entry, query) ? entry : nil
         }
     }
 
     private func styleScore(of descriptors: TrackDescriptors, indices: [Int]) -> Double? {
         guard !indices.isEmpty, let styles = descriptors.effnet?.styles.values else { return nil }
         return indices.compactMap { styles.indices.contains($0) ? Double(styles[$0]) : nil }.max()
-    }
-
-    private func accepts(_ entry: PlaylistEntry, _ query: PlaylistQuery) -> Bool {
-        let signal = entry.descriptors.signal, effnet = entry.descriptors.effnet, musicnn = entry.descriptors.musicnn
-        let shown = entry.descriptors.shown
-        // A track lacking the descriptor a filter needs does not match that filter.
-        func within(_ range: ValueRange?, _ value: Double?) -> Bool {
-            guard let range else { return true }
-            return value.map(range.contains) ?? false
-        }
-        if !query.styles.isEmpty && (entry.styleScore ?? -1) < query.activation { return false }
-        if query.voice != .any && !(effnet.map { query.voice.accepts(voice: $0.voice) } ?? false) { return false }
-        let keyClass = entry.key.flatMap { KeyClass(key: $0.key, scale: $0.scale) }
-        if let tonic = query.tonic, keyClass?.pitchClass != tonic { return false }
-        if let scale = query.scale, keyClass?.scale != scale { return false }
-        return within(query.bpm, shown?.bpm) && within(query.danceability, shown?.danceability)
-            && within(query.arousal, musicnn?.arousal) && within(query.valence, musicnn?.valence)
-            && within(query.loudness, signal?.loudnessLufs)
     }
 
     /// Stable: ties keep path order. Tracks without the sort descriptor go last in either order.

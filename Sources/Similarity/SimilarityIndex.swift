@@ -14,17 +14,28 @@ public struct SimilarityIndex: Sendable {
     public init(embeddings: [Int64: [Float]]) {
         let sorted = embeddings.sorted { $0.key < $1.key }
         let dimension = sorted.first?.value.count ?? 0
-        lanesPerRow = (dimension + 7) / 8
+        let kept = sorted.filter { $0.value.count == dimension }
+        self.init(ids: kept.map(\.key), dimension: dimension, values: kept.flatMap(\.value))
+    }
+
+    /// Row r of `values` (`dimension` floats) is the vector of `ids[r]`, ids ascending: the store's
+    /// `EmbeddingMatrix`. Zero (or non-finite) vectors are left out.
+    public init(ids rowIds: [Int64], dimension: Int, values: [Float]) {
+        let lanesPerRow = (dimension + 7) / 8
         var ids: [Int64] = [], lanes: [SIMD8<Float>] = []
-        ids.reserveCapacity(sorted.count)
-        lanes.reserveCapacity(sorted.count * lanesPerRow)
-        for (id, vector) in sorted where vector.count == dimension {
-            guard let unit = Self.packedUnitVector(vector, lanesPerRow: lanesPerRow) else { continue }
-            ids.append(id)
-            lanes += unit
+        ids.reserveCapacity(rowIds.count)
+        lanes.reserveCapacity(rowIds.count * lanesPerRow)
+        values.withUnsafeBufferPointer { values in
+            for (row, id) in rowIds.enumerated() {
+                let vector = UnsafeBufferPointer(rebasing: values[(row * dimension)..<((row + 1) * dimension)])
+                guard let unit = Self.packedUnitVector(vector, lanesPerRow: lanesPerRow) else { continue }
+                ids.append(id)
+                lanes += unit
+            }
         }
         self.ids = ids
         self.dimension = dimension
+        self.lanesPerRow = lanesPerRow
         self.lanes = lanes
         rowOfId = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
     }
@@ -94,7 +105,7 @@ public struct SimilarityIndex: Sendable {
         return (even + odd).sum()
     }
 
-    static func packedUnitVector(_ vector: [Float], lanesPerRow: Int) -> [SIMD8<Float>]? {
+    static func packedUnitVector(_ vector: some Collection<Float>, lanesPerRow: Int) -> [SIMD8<Float>]? {
         let norm = vector.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()
         guard norm > 0, norm.isFinite else { return nil }
         var packed = [SIMD8<Float>](repeating: SIMD8(), count: lanesPerRow)

@@ -24,6 +24,25 @@ public struct FloatVector: Codable, Sendable, Equatable, DatabaseValueConvertibl
         return FloatVector(values)
     }
 
+    /// Appends the floats of a stored BLOB to `values` in one copy (the bulk read path); false for a
+    /// BLOB that is not whole floats.
+    static func append(_ data: Data, to values: inout [Float]) -> Bool {
+        guard data.count % 4 == 0 else { return false }
+        guard !data.isEmpty else { return true }
+        #if _endian(little)
+        let start = values.count
+        values.append(contentsOf: repeatElement(0, count: data.count / 4))
+        values.withUnsafeMutableBytes { target in
+            data.withUnsafeBytes { source in
+                target.baseAddress!.advanced(by: start * 4).copyMemory(from: source.baseAddress!, byteCount: source.count)
+            }
+        }
+        #else
+        values += fromDatabaseValue(data.databaseValue)!.values
+        #endif
+        return true
+    }
+
     public init(from decoder: Decoder) throws {
         values = try decoder.singleValueContainer().decode([Float].self)
     }

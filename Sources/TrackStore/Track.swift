@@ -62,6 +62,31 @@ public struct Track: Codable, Sendable, Equatable, FetchableRecord, MutablePersi
         return (path as NSString).lastPathComponent
     }
 
+    /// The columns `init(row:)` reads, in its order: every request for tracks selects exactly these,
+    /// so a row maps to a track by column index instead of Codable's name lookups (a million rows at start-up).
+    public static var databaseSelection: [any SQLSelectable] {
+        ["id", "path", "size", "mtime", "state", "duration", "sampleRate", "channels", "codec", "artist", "title",
+         "album", "analyzedAt", "fromExcerpts"].map { Column($0) }
+    }
+
+    /// The one place a stored row becomes a track; its columns are `databaseSelection`'s.
+    public init(row: Row) throws {
+        id = row[0]
+        path = row[1]
+        size = row[2]
+        mtime = row[3]
+        state = TrackState(rawValue: row[4]) ?? .pending
+        duration = row[5]
+        sampleRate = row[6]
+        channels = row[7]
+        codec = row[8]
+        artist = row[9]
+        title = row[10]
+        album = row[11]
+        analyzedAt = row[12]
+        fromExcerpts = row[13]
+    }
+
     public enum Columns {
         public static let id = Column(CodingKeys.id)
         public static let path = Column(CodingKeys.path)

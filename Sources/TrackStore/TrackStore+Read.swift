@@ -6,6 +6,7 @@ import GRDB
 public struct TrackDescriptors: Sendable {
     public var track: Track
     public var signal: SignalFeatures?
+    /// Also nil when the reader asked for descriptors without this group.
     public var evidence: EvidenceFeatures?
     public var tempoCNN: TempoCNNFeatures?
     /// Style activations, voice and danceability; `embedding` is left empty here.
@@ -25,30 +26,69 @@ public enum EmbeddingKind: String, CaseIterable, Sendable {
 
 extension TrackStore {
     /// All tracks in the given states (analyzed by default) with their descriptors, ordered by path.
-    public func descriptors(states: [TrackState] = [.analyzed]) throws -> [TrackDescriptors] {
+    /// `evidence: false` leaves out the evidence group (its JSON key estimates are the slowest rows to
+    /// read, and only the report and evaluation look at them).
+    ///
+    /// Rows are read by column index into a list placed by track id, not decoded by Codable into
+    /// dictionaries: this is `serve`'s start-up, a million tracks in a big collection.
+    public func descriptors(states: [TrackState] = [.analyzed], evidence: Bool = true) throws -> [TrackDescriptors] {
         try dbPool.read { db in
-            let tracks = try Track.filter(states.contains(Track.Columns.state)).order(Track.Columns.path).fetchAll(db)
-            let signal = try Dictionary(uniqueKeysWithValues: SignalFeatures.fetchAll(db).map { ($0.trackId, $0) })
-            let tempo = try Dictionary(uniqueKeysWithValues: TempoCNNFeatures.fetchAll(db).map { ($0.trackId, $0) })
-            let evidence = try Dictionary(uniqueKeysWithValues: EvidenceFeatures.fetchAll(db).map { ($0.trackId, $0) })
-            let shown = try Dictionary(uniqueKeysWithValues: ShownDescriptors.fetchAll(db).map { ($0.trackId, $0) })
-            var effnet: [Int64: EffnetFeatures] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT trackId, styles, voice, danceability, provenance FROM \(AnalysisGroup.effnet.tableName)") {
-                let styles = FloatVector.fromDatabaseValue(row["styles"])?.values ?? []
-                effnet[row["trackId"]] = EffnetFeatures(trackId: row["trackId"], embedding: [], styles: styles,
-                                                        voice: row["voice"], danceability: row["danceability"],
-                                                        provenance: row["provenance"])
+            var result: [TrackDescriptors] = []
+            var positions = TrackPositions()
+            let tracks = try Track.filter(states.contains(Track.Columns.state)).order(Track.Columns.path).fetchCursor(db)
+            while let track = try tracks.next() {
+                positions.set(track.id!, result.count)
+                result.append(TrackDescriptors(track: track))
             }
-            var musicnn: [Int64: MusicnnFeatures] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT trackId, valence, arousal, provenance FROM \(AnalysisGroup.musicnn.tableName)") {
-                musicnn[row["trackId"]] = MusicnnFeatures(trackId: row["trackId"], embedding: [], valence: row["valence"],
-                                                          arousal: row["arousal"], provenance: row["provenance"])
+            var shared = StringInterner()
+            func each(_ sql: String, _ body: (Row, inout TrackDescriptors) throws -> Void) throws {
+                let rows = try Row.fetchCursor(db, sql: sql)
+                while let row = try rows.next() {
+                    if let position = positions[row[0]] { try body(row, &result[position]) }
+                }
             }
-            return tracks.map { track in
-                let id = track.id!
-                return TrackDescriptors(track: track, signal: signal[id], evidence: evidence[id], tempoCNN: tempo[id],
-                                        effnet: effnet[id], musicnn: musicnn[id], shown: shown[id])
+            try each("""
+                SELECT trackId, bpm, bpmConfidence, keyTemperley, scaleTemperley, strengthTemperley, keyKrumhansl,
+                       scaleKrumhansl, strengthKrumhansl, keyEdma, scaleEdma, strengthEdma, loudnessLufs, loudnessRangeLu,
+                       provenance FROM \(AnalysisGroup.signal.tableName)
+                """) { row, item in
+                var signal = SignalFeatures(trackId: row[0], bpm: row[1], bpmConfidence: row[2], keys: [:],
+                                            loudnessLufs: row[12], loudnessRangeLu: row[13], provenance: shared(row[14]))
+                (signal.keyTemperley, signal.scaleTemperley, signal.strengthTemperley) = (row[3], row[4], row[5])
+                (signal.keyKrumhansl, signal.scaleKrumhansl, signal.strengthKrumhansl) = (row[6], row[7], row[8])
+                (signal.keyEdma, signal.scaleEdma, signal.strengthEdma) = (row[9], row[10], row[11])
+                item.signal = signal
             }
+            try each("SELECT trackId, bpm, localAgreement, provenance FROM \(AnalysisGroup.tempoCNN.tableName)") { row, item in
+                item.tempoCNN = TempoCNNFeatures(trackId: row[0], bpm: row[1], localAgreement: row[2], provenance: shared(row[3]))
+            }
+            if evidence {
+                let groups = try EvidenceFeatures.fetchCursor(db)
+                while let group = try groups.next() {
+                    if let position = positions[group.trackId] { result[position].evidence = group }
+                }
+            }
+            try each("""
+                SELECT trackId, bpm, bpmDecidedBy, key, scale, keyDecidedBy, keyConfidence, danceability,
+                       danceabilitySource, ruleVersion FROM \(ShownDescriptors.databaseTableName)
+                """) { row, item in
+                item.shown = ShownDescriptors(trackId: row[0], bpm: row[1], bpmDecidedBy: row[2], key: row[3], scale: row[4],
+                                              keyDecidedBy: row[5], keyConfidence: row[6], danceability: row[7],
+                                              danceabilitySource: row[8], ruleVersion: row[9])
+            }
+            // Styles come after the embedding in the row, so SQLite still walks the embedding's overflow
+            // pages; reading both tables' small columns is the bulk of start-up I/O.
+            try each("SELECT trackId, styles, voice, danceability, provenance FROM \(AnalysisGroup.effnet.tableName)") { row, item in
+                var styles: [Float] = []
+                _ = try row.withUnsafeData(atIndex: 1) { data in data.map { FloatVector.append($0, to: &styles) } }
+                item.effnet = EffnetFeatures(trackId: row[0], embedding: [], styles: styles, voice: row[2],
+                                             danceability: row[3], provenance: shared(row[4]))
+            }
+            try each("SELECT trackId, valence, arousal, provenance FROM \(AnalysisGroup.musicnn.tableName)") { row, item in
+                item.musicnn = MusicnnFeatures(trackId: row[0], embedding: [], valence: row[1], arousal: row[2],
+                                               provenance: shared(row[3]))
+            }
+            return result
         }
     }
 
@@ -64,6 +104,34 @@ extension TrackStore {
         }
     }
 
+    /// The mean embeddings of the tracks in the given states (analyzed by default) as one matrix,
+    /// ids ascending. Vectors of another length than the first are left out. Copies each BLOB once.
+    public func embeddingMatrix(_ kind: EmbeddingKind, states: [TrackState] = [.analyzed]) throws -> EmbeddingMatrix {
+        try dbPool.read { db in
+            let stateList = states.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            let rowsSQL = """
+                FROM \(kind.group.tableName) WHERE trackId IN (SELECT id FROM track WHERE state IN (\(stateList)))
+                """
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(rowsSQL)") ?? 0
+            let rows = try Row.fetchCursor(db, sql: "SELECT trackId, embedding \(rowsSQL) ORDER BY trackId")
+            var ids: [Int64] = [], values: [Float] = [], dimension: Int?
+            while let row = try rows.next() {
+                try row.withUnsafeData(atIndex: 1) { data in
+                    guard let data, data.count % 4 == 0 else { return }
+                    if dimension == nil {
+                        dimension = data.count / 4
+                        values.reserveCapacity(total * data.count / 4)
+                        ids.reserveCapacity(total)
+                    }
+                    guard data.count == dimension! * 4 else { return }
+                    ids.append(row[0])
+                    _ = FloatVector.append(data, to: &values)
+                }
+            }
+            return EmbeddingMatrix(ids: ids, dimension: dimension ?? 0, values: values)
+        }
+    }
+
     public func track(id: Int64) throws -> Track? {
         try dbPool.read { try Track.fetchOne($0, key: id) }
     }
@@ -74,5 +142,11 @@ extension TrackStore {
 
     public func errors() throws -> [AnalysisError] {
         try dbPool.read { try AnalysisError.order(Column("path")).fetchAll($0) }
+    }
+}
+
+extension TrackDescriptors {
+    init(track: Track) {
+        self.track = track
     }
 }

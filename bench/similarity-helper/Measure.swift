@@ -31,6 +31,15 @@ func latencies<Item>(_ items: [Item], _ work: (Item) throws -> Void) rethrows ->
 /// The benchmark's filter for similar + filters: about a fifth of the tracks pass.
 let benchFilter = try! PlaylistQuery(parameters: [("bpm", "100-140"), ("voice", "instrumental"), ("dance", "0.3-")])
 
+/// The filters timed on their own: the similar+filters one, and a typical playlist (a tempo range,
+/// instrumental, a style when the store has style labels, a key).
+func benchFilters(styleLabels: [String]) -> [(String, PlaylistQuery)] {
+    var typical: [(String, String)] = [("bpm", "120-130"), ("voice", "instrumental"), ("key", "A"), ("scale", "minor")]
+    if styleLabels.count > 7 { typical.append(("style", styleLabels[7])) }
+    return [("bpm+voice+dance", benchFilter),
+            (typical.map { "\($0.0)=\($0.1)" }.joined(separator: " "), try! PlaylistQuery(parameters: typical))]
+}
+
 /// The queries every run uses: `count` track ids picked with a fixed seed.
 func queryIds(_ ids: [Int64], count: Int) -> [Int64] {
     var random = XorShift(seed: 5)

@@ -6,8 +6,10 @@ import TrackStore
 // similarity-bench fill DB            fill a scanned store with synthetic descriptors
 // similarity-bench current DB [TRUTH] measure Sources/Similarity; TRUTH: ground truth to compute recall@10 against
 // similarity-bench baseline DB TRUTH  measure the pre-Similarity index, writing its top-10 lists (brute force) to TRUTH
+// similarity-bench load DB            measure only the start-up read and the filters (for 10^6 tracks, where
+//                                     the exact index of `current` would need 10 GB)
 let arguments = CommandLine.arguments
-guard arguments.count >= 3 else { fatalError("usage: similarity-bench fill|current|baseline DB [TRUTH]") }
+guard arguments.count >= 3 else { fatalError("usage: similarity-bench fill|current|baseline|load DB [TRUTH]") }
 let store = try TrackStore(path: arguments[2])
 let queries = 200, pathPairs = 50
 
@@ -21,8 +23,9 @@ case "fill":
     let (_, time) = try seconds { try SyntheticCollection.fill(store) }
     say(String(format: "filled in %.1f s", time))
 case "baseline":
-    // Today's start-up: every descriptor, then both kinds' embeddings into Swift arrays.
-    let (descriptors, descriptorTime) = try seconds { try store.descriptors() }
+    // The old start-up: every descriptor through Codable and dictionaries, then both kinds' embeddings into Swift arrays.
+    let (collection, descriptorTime) = try seconds { try BaselineCollection(store: store) }
+    say(String(format: "baseline descriptors: %.2f s", descriptorTime))
     var indexes: [EmbeddingKind: BaselineIndex] = [:], startup = descriptorTime
     for kind in EmbeddingKind.allCases {
         let (embeddings, read) = try seconds { try store.embeddings(kind) }
@@ -33,8 +36,12 @@ case "baseline":
     }
     let rss = memory()
     say(String(format: "baseline start-up %.2f s, RSS %.0f MiB (peak %.0f MiB)", startup, rss.rss, rss.peak))
-    let ids = descriptors.map { $0.track.id! }
-    let engine = PlaylistEngine(tracks: descriptors, styleLabels: try store.styleLabels())
+    let ids = collection.items.map { $0.track.id! }
+    let labels = try store.styleLabels()
+    for (name, filter) in benchFilters(styleLabels: labels) {
+        let styleIndices = filter.styles.compactMap { labels.firstIndex(of: $0) }
+        say("baseline filter \(name): \(latencies(Array(0..<20)) { _ in _ = collection.accepted(filter, styleIndices: styleIndices) })")
+    }
     var truth = ""
     for kind in EmbeddingKind.allCases {
         let index = indexes[kind]!
@@ -43,19 +50,45 @@ case "baseline":
             truth += "\(kind.rawValue)\t\(id)\t\(found.map { String($0.trackId) }.joined(separator: ","))\n"
         }
         say("baseline \(kind.rawValue) top-10: \(top)")
-        // Today's way to filter: rank everything, then keep what passes.
-        let filtered = try latencies(queryIds(ids, count: queries)) { id in
-            let pass = Set(try engine.matches(benchFilter).map { $0.track.id! })
+        // The old way to filter: rank everything, then keep what passes.
+        let filtered = latencies(queryIds(ids, count: queries)) { id in
+            let pass = collection.accepted(benchFilter, styleIndices: [])
             _ = index.nearest(to: id, count: ids.count)!.lazy.filter { pass.contains($0.trackId) }.prefix(10).map(\.trackId)
         }
         say("baseline \(kind.rawValue) similar+filters: \(filtered)")
     }
     try truth.write(toFile: arguments[3], atomically: true, encoding: .utf8)
+case "load":
+    let (descriptors, descriptorTime) = try seconds { try store.descriptors(evidence: false) }
+    var rss = memory()
+    say(String(format: "descriptors of %d tracks: %.2f s, RSS %.0f MiB", descriptors.count, descriptorTime, rss.rss))
+    let (engine, engineTime) = try seconds { PlaylistEngine(tracks: descriptors, styleLabels: try store.styleLabels()) }
+    rss = memory()
+    say(String(format: "playlist engine (filter columns): %.2f s, RSS %.0f MiB", engineTime, rss.rss))
+    for (name, filter) in benchFilters(styleLabels: engine.styleLabels) {
+        var matched = 0
+        let timing = try latencies(Array(0..<20)) { _ in matched = try engine.matchingRows(filter).count }
+        say("filter \(name): \(matched) tracks pass, \(timing)")
+    }
+    for kind in EmbeddingKind.allCases {
+        let (matrix, read) = try seconds { try store.embeddingMatrix(kind) }
+        rss = memory()
+        say(String(format: "\(kind.rawValue) embedding matrix (%d × %d): read %.2f s, RSS %.0f MiB (peak %.0f MiB)",
+                   matrix.count, matrix.dimension, read, rss.rss, rss.peak))
+    }
+    let (_, startup) = try seconds { try Catalog.load(from: store, embeddings: [.musicnn]) }
+    rss = memory()
+    say(String(format: "Catalog.load with the exact MusiCNN index: %.2f s, RSS %.0f MiB (peak %.0f MiB)", startup, rss.rss, rss.peak))
 case "current":
     let (catalog, startup) = try seconds { try Catalog.load(from: store) }
     let rss = memory()
     say(String(format: "start-up (Catalog.load, both embeddings) %.2f s, RSS %.0f MiB (peak %.0f MiB)", startup, rss.rss, rss.peak))
     let ids = catalog.playlists.tracks.map { $0.track.id! }
+    for (name, filter) in benchFilters(styleLabels: catalog.playlists.styleLabels) {
+        var matched = 0
+        let timing = try latencies(Array(0..<20)) { _ in matched = try catalog.playlists.matchingRows(filter).count }
+        say("filter \(name): \(matched) tracks pass, \(timing)")
+    }
     var truth: [String: [Int64]] = [:]
     if arguments.count > 3 {
         for line in try String(contentsOfFile: arguments[3], encoding: .utf8).split(separator: "\n") {
@@ -64,8 +97,8 @@ case "current":
         }
     }
     for kind in EmbeddingKind.allCases {
-        let (embeddings, read) = try seconds { try store.embeddings(kind) }
-        let (_, build) = seconds { SimilarityIndex(embeddings: embeddings) }
+        let (matrix, read) = try seconds { try store.embeddingMatrix(kind) }
+        let (_, build) = seconds { SimilarityIndex(ids: matrix.ids, dimension: matrix.dimension, values: matrix.values) }
         say(String(format: "\(kind.rawValue) index: read from SQLite %.2f s, build %.2f s", read, build))
         var hits = 0, expected = 0
         let top = try latencies(queryIds(ids, count: queries)) { id in

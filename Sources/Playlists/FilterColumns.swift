@@ -1,0 +1,77 @@
+import Foundation
+import TrackStore
+
+/// The values the playlist filters compare, one contiguous array per descriptor in the engine's track
+/// order, computed once when the collection is loaded: a query over a million tracks then reads only
+/// the columns its filters name, instead of building an entry (and parsing a key) for every track.
+/// A missing value is NaN (SQLite stores no NaN, so it means only "absent") or `KeyCode.none`.
+struct FilterColumns: Sendable {
+    let bpm, danceability, arousal, valence, loudness, voice: [Double]
+    /// The shown key of every track, and per stored profile the key it estimated.
+    let shownKeys: [KeyCode]
+    let profileKeys: [KeyProfile: [KeyCode]]
+
+    init(_ tracks: [TrackDescriptors]) {
+        func column(_ value: (TrackDescriptors) -> Double?) -> [Double] { tracks.map { value($0) ?? .nan } }
+        bpm = column { $0.shown?.bpm }
+        danceability = column { $0.shown?.danceability }
+        arousal = column { $0.musicnn?.arousal }
+        valence = column { $0.musicnn?.valence }
+        loudness = column { $0.signal?.loudnessLufs }
+        voice = column { $0.effnet?.voice }
+        shownKeys = tracks.map { KeyCode($0.shown?.keyEstimate) }
+        profileKeys = Dictionary(uniqueKeysWithValues: KeyProfile.allCases.map { profile in
+            (profile, tracks.map { KeyCode($0.signal?.key(profile)) })
+        })
+    }
+
+    /// Rows (positions in the track list) that pass every filter of `query` except the styles', in
+    /// ascending order. Each present filter narrows the survivors of the one before; absent ones cost nothing.
+    func rows(passing query: PlaylistQuery) -> [Int] {
+        var rows = Array(bpm.indices)
+        func narrow(_ keep: (Int) -> Bool) { rows.removeAll { !keep($0) } }
+        for (range, values) in [(query.bpm, bpm), (query.danceability, danceability), (query.arousal, arousal),
+                                (query.valence, valence), (query.loudness, loudness)] {
+            guard let range else { continue }
+            values.withUnsafeBufferPointer { values in narrow { !values[$0].isNaN && range.contains(values[$0]) } }
+        }
+        if query.voice != .any {
+            voice.withUnsafeBufferPointer { voice in narrow { !voice[$0].isNaN && query.voice.accepts(voice: voice[$0]) } }
+        }
+        if query.tonic != nil || query.scale != nil {
+            keys(for: query.profile).withUnsafeBufferPointer { keys in
+                narrow { keys[$0].matches(tonic: query.tonic, scale: query.scale) }
+            }
+        }
+        return rows
+    }
+
+    /// The key column a query's key filter reads: the profile's when it names one, else the shown key.
+    func keys(for profile: KeyProfile?) -> [KeyCode] {
+        profile.flatMap { profileKeys[$0] } ?? shownKeys
+    }
+}
+
+/// A key class in one byte: pitch class × 2 + 1 for minor, `none` for a missing or unparsable key.
+struct KeyCode: Sendable, Equatable {
+    static let none = KeyCode(code: -1)
+    let code: Int8
+
+    private init(code: Int8) { self.code = code }
+
+    init(_ estimate: KeyEstimate?) {
+        guard let estimate, let keyClass = KeyClass(key: estimate.key, scale: estimate.scale) else {
+            self = .none
+            return
+        }
+        code = Int8(keyClass.pitchClass * 2 + (keyClass.scale == .minor ? 1 : 0))
+    }
+
+    /// Both filters are optional; a track without a key passes neither.
+    func matches(tonic: Int?, scale: KeyClass.Scale?) -> Bool {
+        guard self != .none else { return false }
+        if let tonic, Int(code) / 2 != tonic { return false }
+        if let scale, (code % 2 == 1 ? KeyClass.Scale.minor : .major) != scale { return false }
+        return true
+    }
+}
