@@ -23,14 +23,18 @@ public struct Catalog: Sendable {
         self.similarity = similarity
     }
 
-    /// Loads the analyzed tracks and the embedding indexes of the given kinds.
-    public static func load(from store: TrackStore, embeddings kinds: [EmbeddingKind] = EmbeddingKind.allCases) throws -> Catalog {
+    /// Loads the analyzed tracks and the embedding indexes of the given kinds, the latter through the
+    /// index cache beside the store (see `SimilarityCache`); an index over `approximateFrom` tracks or
+    /// more answers through HNSW.
+    public static func load(from store: TrackStore, embeddings kinds: [EmbeddingKind] = EmbeddingKind.allCases,
+                            approximateFrom threshold: Int = ApproximateSearch.threshold) throws -> Catalog {
         let descriptors = try store.descriptors()
-        let analyzed = Set(descriptors.map { $0.track.id! })
+        let cache = SimilarityCache(besideStoreAt: store.path)
         var similarity: [EmbeddingKind: SimilarityIndex] = [:]
         for kind in kinds {
             // Only analyzed tracks are offered as neighbours, like everywhere else.
-            similarity[kind] = SimilarityIndex(embeddings: try store.embeddings(kind).filter { analyzed.contains($0.key) })
+            let wanted = Set(descriptors.filter { kind == .effnet ? $0.effnet != nil : $0.musicnn != nil }.map { $0.track.id! })
+            similarity[kind] = try cache.index(kind, of: store, wanted: wanted, threshold: threshold)
         }
         return Catalog(playlists: PlaylistEngine(tracks: descriptors, styleLabels: try store.styleLabels()),
                        similarity: similarity)
