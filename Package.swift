@@ -31,7 +31,10 @@ let package = Package(
         .target(name: "StoreLock"),
         .target(name: "Report", dependencies: ["TrackStore", "Evaluation"], resources: [.copy("Assets")]),
         .target(name: "Playlists", dependencies: ["TrackStore", "Similarity"]),
-        .target(name: "Similarity"),
+        .target(name: "Similarity", dependencies: ["CHNSW"]),
+        // hnswlib is header-only (Debian's libhnswlib-dev); optimized even in debug builds, where an
+        // unoptimized graph build would take minutes in the tests.
+        .target(name: "CHNSW", cxxSettings: [.unsafeFlags(["-O3"])]),
         .target(name: "Export", dependencies: ["Report", "TrackStore"]),
         .target(name: "Evaluation", dependencies: ["TrackStore"]),
         .target(name: "Users", dependencies: [
@@ -77,5 +80,6 @@ let package = Package(
         .testTarget(name: "UsersTests", dependencies: ["Users", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SubsonicTests", dependencies: ["Subsonic", "Web", "Users", "TestSupport"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v5],
+    cxxLanguageStandard: .cxx17
 )

@@ -21,32 +21,21 @@ public struct Catalog: Sendable {
         self.similarity = similarity
     }
 
-    /// Loads the analyzed tracks and the embedding indexes of the given kinds, each table read on its
-    /// own connection of the store's pool at the same time.
-    public static func load(from store: TrackStore, embeddings kinds: [EmbeddingKind] = EmbeddingKind.allCases) throws -> Catalog {
-        let loaded = ConcurrentResults<Result<Loaded, Error>>(count: kinds.count + 1)
-        DispatchQueue.concurrentPerform(iterations: kinds.count + 1) { job in
-            loaded[job] = Result<Loaded, Error> {
-                // Only analyzed tracks are offered as neighbours, like everywhere else.
-                guard job < kinds.count else { return .descriptors(try store.descriptors(evidence: false)) }
-                let matrix = try store.embeddingMatrix(kinds[job], states: [.analyzed])
-                return .index(SimilarityIndex(ids: matrix.ids, dimension: matrix.dimension, values: matrix.values))
-            }
-        }
-        var similarity: [EmbeddingKind: SimilarityIndex] = [:], descriptors: [TrackDescriptors] = []
-        for (job, result) in loaded.values.enumerated() {
-            switch try result!.get() {
-            case .index(let index): similarity[kinds[job]] = index
-            case .descriptors(let tracks): descriptors = tracks
-            }
+    /// Loads the analyzed tracks and the embedding indexes of the given kinds, the latter through the
+    /// index cache beside the store (see `SimilarityCache`); an index over `approximateFrom` tracks or
+    /// more answers through HNSW.
+    public static func load(from store: TrackStore, embeddings kinds: [EmbeddingKind] = EmbeddingKind.allCases,
+                            approximateFrom threshold: Int = ApproximateSearch.threshold) throws -> Catalog {
+        let descriptors = try store.descriptors(evidence: false)
+        let cache = SimilarityCache(besideStoreAt: store.path)
+        var similarity: [EmbeddingKind: SimilarityIndex] = [:]
+        for kind in kinds {
+            // Only analyzed tracks are offered as neighbours, like everywhere else.
+            let wanted = Set(descriptors.filter { kind == .effnet ? $0.effnet != nil : $0.musicnn != nil }.map { $0.track.id! })
+            similarity[kind] = try cache.index(kind, of: store, wanted: wanted, threshold: threshold)
         }
         return Catalog(playlists: PlaylistEngine(tracks: descriptors, styleLabels: try store.styleLabels()),
                        similarity: similarity)
-    }
-
-    private enum Loaded {
-        case descriptors([TrackDescriptors])
-        case index(SimilarityIndex)
     }
 
     public var isEmpty: Bool { playlists.tracks.isEmpty }

@@ -1,66 +1,91 @@
-/// Exact cosine similarity over one kind of mean embedding. Each vector is normalized once and kept in
-/// one contiguous array of `SIMD8<Float>` (zero-padded to a multiple of 8 values), so a query is one
-/// vectorized dot product per track feeding a bounded top-k; meant to be built once and kept in memory.
+/// Cosine similarity over one kind of mean embedding. Each vector is normalized once and kept in one
+/// contiguous block of `SIMD8<Float>` rows (zero-padded to a multiple of 8 values), owned or
+/// memory-mapped from the index cache. Below `ApproximateSearch.threshold` tracks a query is an exact
+/// vectorized scan feeding a bounded top-k; above it an HNSW graph proposes candidates that are
+/// re-scored exactly on the rows (see SimilarityIndex+Approximate).
 public struct SimilarityIndex: Sendable {
-    /// Track ids in ascending order; row r of `lanes` holds the vector of `ids[r]`.
+    /// Track ids in row order: row r of `rows` holds the vector of `ids[r]`.
     public let ids: [Int64]
     public let dimension: Int
-    let lanesPerRow: Int
-    let lanes: [SIMD8<Float>]
+    let rows: VectorRows
+    /// Tracks considered but left out (zero or mis-sized vectors), so a cache knows it has seen them.
+    let skipped: [Int64]
+    let graph: NeighbourGraph?
+    /// Candidates per approximate query (HNSW's ef); only meaningful with a graph.
+    public var breadth: Int
     private let rowOfId: [Int64: Int]
 
-    /// Zero (or non-finite) vectors have no direction, and vectors of another length than the first
-    /// (by track id) cannot be compared with it; both are left out.
+    var lanesPerRow: Int { rows.lanesPerRow }
+
+    /// The exact index. Zero (or non-finite) vectors have no direction, and vectors of another length
+    /// than the first (by track id) cannot be compared with it; both are left out.
     public init(embeddings: [Int64: [Float]]) {
-        let sorted = embeddings.sorted { $0.key < $1.key }
-        let dimension = sorted.first?.value.count ?? 0
-        let kept = sorted.filter { $0.value.count == dimension }
-        self.init(ids: kept.map(\.key), dimension: dimension, values: kept.flatMap(\.value))
+        self.init(embeddings: embeddings, approximate: nil)
     }
 
-    /// Row r of `values` (`dimension` floats) is the vector of `ids[r]`, ids ascending: the store's
-    /// `EmbeddingMatrix`. Zero (or non-finite) vectors are left out.
-    public init(ids rowIds: [Int64], dimension: Int, values: [Float]) {
-        let lanesPerRow = (dimension + 7) / 8
-        var ids: [Int64] = [], lanes: [SIMD8<Float>] = []
-        ids.reserveCapacity(rowIds.count)
-        lanes.reserveCapacity(rowIds.count * lanesPerRow)
-        values.withUnsafeBufferPointer { values in
-            for (row, id) in rowIds.enumerated() {
-                let vector = UnsafeBufferPointer(rebasing: values[(row * dimension)..<((row + 1) * dimension)])
-                guard let unit = Self.packedUnitVector(vector, lanesPerRow: lanesPerRow) else { continue }
-                ids.append(id)
-                lanes += unit
-            }
-        }
+    /// With `approximate`, also builds the HNSW graph that answers queries (whatever the size: callers
+    /// decide by `ApproximateSearch.threshold`).
+    public init(embeddings: [Int64: [Float]], approximate: ApproximateSearch?) {
+        let sorted = embeddings.sorted { $0.key < $1.key }
+        let packed = Self.pack(sorted, dimension: sorted.first?.value.count ?? 0)
+        let rows = VectorRows.owned(packed.lanes, lanesPerRow: packed.lanesPerRow)
+        self.init(ids: packed.ids, skipped: packed.skipped, dimension: packed.dimension, rows: rows,
+                  graph: approximate.flatMap { NeighbourGraph.build(over: rows, search: $0) },
+                  breadth: approximate?.breadth ?? 0)
+    }
+
+    init(ids: [Int64], skipped: [Int64], dimension: Int, rows: VectorRows, graph: NeighbourGraph?, breadth: Int) {
         self.ids = ids
+        self.skipped = skipped
         self.dimension = dimension
-        self.lanesPerRow = lanesPerRow
-        self.lanes = lanes
+        self.rows = rows
+        self.graph = graph
+        self.breadth = breadth
         rowOfId = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
     }
 
+    /// Unit vectors of the usable entries, packed, in the given order.
+    static func pack(_ entries: [(key: Int64, value: [Float])], dimension: Int)
+        -> (ids: [Int64], skipped: [Int64], lanes: [SIMD8<Float>], dimension: Int, lanesPerRow: Int) {
+        let lanesPerRow = (dimension + 7) / 8
+        var ids: [Int64] = [], skipped: [Int64] = [], lanes: [SIMD8<Float>] = []
+        ids.reserveCapacity(entries.count)
+        lanes.reserveCapacity(entries.count * lanesPerRow)
+        for (id, vector) in entries {
+            guard vector.count == dimension, let unit = packedUnitVector(vector, lanesPerRow: lanesPerRow) else {
+                skipped.append(id)
+                continue
+            }
+            ids.append(id)
+            lanes += unit
+        }
+        return (ids, skipped, lanes, dimension, lanesPerRow)
+    }
+
     public var count: Int { ids.count }
+
+    /// Whether queries go through the HNSW graph rather than the exact scan.
+    public var isApproximate: Bool { graph != nil }
 
     public func contains(_ trackId: Int64) -> Bool { rowOfId[trackId] != nil }
 
     /// The track's normalized embedding, nil when it is not in the index.
     public func unitVector(of trackId: Int64) -> [Float]? {
         guard let row = rowOfId[trackId] else { return nil }
-        return (0..<dimension).map { lanes[row * lanesPerRow + $0 / 8][$0 % 8] }
+        return Array(rows.floats(of: row).prefix(dimension))
     }
 
     /// Cosine similarity of two indexed tracks.
     public func cosine(_ a: Int64, _ b: Int64) -> Double? {
         guard let rowA = rowOfId[a], let rowB = rowOfId[b] else { return nil }
-        return lanes.withUnsafeBufferPointer { Double(dot($0, row: rowA, $0, from: rowB * lanesPerRow)) }
+        return Double(dot(rows.buffer, row: rowA, rows.buffer, from: rowB * lanesPerRow))
     }
 
     /// The `count` most similar tracks, best first (ties by id), never the query itself;
     /// nil when the query track is not in the index.
     public func nearest(to trackId: Int64, count: Int) -> [Neighbor]? {
         guard let row = rowOfId[trackId] else { return nil }
-        let query = Array(lanes[(row * lanesPerRow)..<((row + 1) * lanesPerRow)])
+        let query = Array(rows.buffer[(row * lanesPerRow)..<((row + 1) * lanesPerRow)])
         return nearest(packed: query, count: count, excluding: [trackId], accepting: nil)
     }
 
@@ -75,15 +100,23 @@ public struct SimilarityIndex: Sendable {
 
     private func nearest(packed query: [SIMD8<Float>], count: Int, excluding excluded: Set<Int64>,
                          accepting accept: ((Int64) -> Bool)?) -> [Neighbor] {
+        if let graph, let found = approximateNearest(graph, packed: query, count: count, excluding: excluded, accepting: accept) {
+            return found
+        }
+        return exactNearest(packed: query, count: count, excluding: excluded, accepting: accept)
+    }
+
+    /// The ground truth: every row that passes is scored.
+    func exactNearest(packed query: [SIMD8<Float>], count: Int, excluding excluded: Set<Int64>,
+                      accepting accept: ((Int64) -> Bool)?) -> [Neighbor] {
         var best = TopK(capacity: count)
-        lanes.withUnsafeBufferPointer { rows in
-            query.withUnsafeBufferPointer { query in
-                for row in ids.indices {
-                    let id = ids[row]
-                    if let accept, !accept(id) { continue }
-                    let score = dot(query, row: 0, rows, from: row * lanesPerRow)
-                    if score >= best.threshold, !excluded.contains(id) { best.offer(score: score, id: id) }
-                }
+        let rows = self.rows.buffer
+        query.withUnsafeBufferPointer { query in
+            for row in ids.indices {
+                let id = ids[row]
+                if let accept, !accept(id) { continue }
+                let score = dot(query, row: 0, rows, from: row * lanesPerRow)
+                if score >= best.threshold, !excluded.contains(id) { best.offer(score: score, id: id) }
             }
         }
         return best.sorted()
@@ -91,7 +124,7 @@ public struct SimilarityIndex: Sendable {
 
     /// Dot product of row `row` of `a` (a buffer of `lanesPerRow`-lane rows) with the row starting at lane `start` of `b`.
     @inline(__always)
-    private func dot(_ a: UnsafeBufferPointer<SIMD8<Float>>, row: Int, _ b: UnsafeBufferPointer<SIMD8<Float>>, from start: Int) -> Float {
+    func dot(_ a: UnsafeBufferPointer<SIMD8<Float>>, row: Int, _ b: UnsafeBufferPointer<SIMD8<Float>>, from start: Int) -> Float {
         // Two accumulators hide the add latency; FMA (addingProduct) would be a libm call without -mfma.
         var even = SIMD8<Float>(), odd = SIMD8<Float>()
         let base = row * lanesPerRow
@@ -105,7 +138,7 @@ public struct SimilarityIndex: Sendable {
         return (even + odd).sum()
     }
 
-    static func packedUnitVector(_ vector: some Collection<Float>, lanesPerRow: Int) -> [SIMD8<Float>]? {
+    static func packedUnitVector(_ vector: [Float], lanesPerRow: Int) -> [SIMD8<Float>]? {
         let norm = vector.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()
         guard norm > 0, norm.isFinite else { return nil }
         var packed = [SIMD8<Float>](repeating: SIMD8(), count: lanesPerRow)
@@ -113,5 +146,12 @@ public struct SimilarityIndex: Sendable {
             packed[index / 8][index % 8] = Float(Double(value) / norm)
         }
         return packed
+    }
+}
+
+extension SimilarityIndex {
+    /// The same rows answered by the exact scan only: the ground truth the HNSW engine is measured against.
+    public var exact: SimilarityIndex {
+        SimilarityIndex(ids: ids, skipped: skipped, dimension: dimension, rows: rows, graph: nil, breadth: 0)
     }
 }

@@ -147,6 +147,23 @@ enum Schema {
                 t.add(column: "pathBytes", .blob)
             }
         }
+        migrator.registerMigration("embedding-generation") { db in
+            // Bumped by the store itself whenever a kind's stored embedding changes or goes away, so the
+            // similarity index cache can tell "only new tracks" (grow the index) from "rebuild".
+            try db.create(table: "embedding_generation") { t in
+                t.primaryKey("kind", .text)
+                t.column("generation", .integer).notNull()
+            }
+            for (kind, table) in [("effnet", AnalysisGroup.effnet.tableName), ("musicnn", AnalysisGroup.musicnn.tableName)] {
+                try db.execute(sql: "INSERT INTO embedding_generation (kind, generation) VALUES (?, 0)", arguments: [kind])
+                let bump = "UPDATE embedding_generation SET generation = generation + 1 WHERE kind = '\(kind)';"
+                try db.execute(sql: """
+                    CREATE TRIGGER \(table)_embedding_changed AFTER UPDATE OF embedding ON \(table)
+                    WHEN OLD.embedding IS NOT NEW.embedding BEGIN \(bump) END;
+                    CREATE TRIGGER \(table)_embedding_removed AFTER DELETE ON \(table) BEGIN \(bump) END;
+                    """)
+            }
+        }
         return migrator
     }
 }

@@ -10,15 +10,28 @@ func seconds<T>(_ work: () throws -> T) rethrows -> (T, Double) {
     return (result, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
 }
 
-/// Resident and peak resident memory of this process in MiB, from /proc/self/status.
-func memory() -> (rss: Double, peak: Double) {
+/// Resident memory of this process from /proc/self/status: the total, its anonymous (heap) and
+/// file-backed (memory-mapped cache) parts, and the peak.
+func memory() -> String {
     let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
     func field(_ name: String) -> Double {
         guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(name) }),
               let kB = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
         return kB / 1024
     }
-    return (field("VmRSS:"), field("VmHWM:"))
+    return String(format: "RSS %.0f MiB (heap %.0f, mapped files %.0f; peak %.0f)",
+                  field("VmRSS:"), field("RssAnon:"), field("RssFile:"), field("VmHWM:"))
+}
+
+/// Share of the true top-10 lists' members that were found, over the queries both answer.
+func recall(_ found: [Int64: [Neighbor]], _ truth: [Int64: [Neighbor]]) -> Double {
+    var hits = 0, expected = 0
+    for (query, exact) in truth {
+        guard let answer = found[query] else { continue }
+        hits += Set(exact.map(\.trackId)).intersection(answer.map(\.trackId)).count
+        expected += exact.count
+    }
+    return expected == 0 ? 1 : Double(hits) / Double(expected)
 }
 
 /// Median and 95th percentile in milliseconds of each run of `work` over `items`.

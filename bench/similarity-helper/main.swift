@@ -4,12 +4,14 @@ import Similarity
 import TrackStore
 
 // similarity-bench fill DB            fill a scanned store with synthetic descriptors
-// similarity-bench current DB [TRUTH] measure Sources/Similarity; TRUTH: ground truth to compute recall@10 against
+// similarity-bench build DB           build both kinds' indexes into a fresh cache beside DB, timed
+// similarity-bench sweep DB           recall@10 and latency per HNSW breadth (ef), to choose it
+// similarity-bench current DB [TRUTH] measure Sources/Similarity from the cache; TRUTH: the baseline's top-10 lists
 // similarity-bench baseline DB TRUTH  measure the pre-Similarity index, writing its top-10 lists (brute force) to TRUTH
 // similarity-bench load DB            measure only the start-up read and the filters (for 10^6 tracks, where
 //                                     the exact index of `current` would need 10 GB)
 let arguments = CommandLine.arguments
-guard arguments.count >= 3 else { fatalError("usage: similarity-bench fill|current|baseline|load DB [TRUTH]") }
+guard arguments.count >= 3 else { fatalError("usage: similarity-bench fill|build|sweep|current|baseline|load DB [TRUTH]") }
 let store = try TrackStore(path: arguments[2])
 let queries = 200, pathPairs = 50
 
@@ -34,8 +36,7 @@ case "baseline":
         startup += read + build
         say(String(format: "baseline \(kind.rawValue) index: read from SQLite %.2f s, build %.2f s", read, build))
     }
-    let rss = memory()
-    say(String(format: "baseline start-up %.2f s, RSS %.0f MiB (peak %.0f MiB)", startup, rss.rss, rss.peak))
+    say(String(format: "baseline start-up %.2f s, \(memory())", startup))
     let ids = collection.items.map { $0.track.id! }
     let labels = try store.styleLabels()
     for (name, filter) in benchFilters(styleLabels: labels) {
@@ -60,11 +61,9 @@ case "baseline":
     try truth.write(toFile: arguments[3], atomically: true, encoding: .utf8)
 case "load":
     let (descriptors, descriptorTime) = try seconds { try store.descriptors(evidence: false) }
-    var rss = memory()
-    say(String(format: "descriptors of %d tracks: %.2f s, RSS %.0f MiB", descriptors.count, descriptorTime, rss.rss))
+    say(String(format: "descriptors of %d tracks: %.2f s, \(memory())", descriptors.count, descriptorTime))
     let (engine, engineTime) = try seconds { PlaylistEngine(tracks: descriptors, styleLabels: try store.styleLabels()) }
-    rss = memory()
-    say(String(format: "playlist engine (filter columns): %.2f s, RSS %.0f MiB", engineTime, rss.rss))
+    say(String(format: "playlist engine (filter columns): %.2f s, \(memory())", engineTime))
     for (name, filter) in benchFilters(styleLabels: engine.styleLabels) {
         var matched = 0
         let timing = try latencies(Array(0..<20)) { _ in matched = try engine.matchingRows(filter).count }
@@ -72,48 +71,82 @@ case "load":
     }
     for kind in EmbeddingKind.allCases {
         let (matrix, read) = try seconds { try store.embeddingMatrix(kind) }
-        rss = memory()
-        say(String(format: "\(kind.rawValue) embedding matrix (%d × %d): read %.2f s, RSS %.0f MiB (peak %.0f MiB)",
-                   matrix.count, matrix.dimension, read, rss.rss, rss.peak))
+        say(String(format: "\(kind.rawValue) embedding matrix (%d × %d): read %.2f s, \(memory())",
+                   matrix.count, matrix.dimension, read))
     }
     let (_, startup) = try seconds { try Catalog.load(from: store, embeddings: [.musicnn]) }
-    rss = memory()
-    say(String(format: "Catalog.load with the exact MusiCNN index: %.2f s, RSS %.0f MiB (peak %.0f MiB)", startup, rss.rss, rss.peak))
+    say(String(format: "Catalog.load with the MusiCNN index: %.2f s, \(memory())", startup))
+case "build":
+    // Each kind's index from the store into a fresh cache: what the first start after analyze pays.
+    let (_, descriptorTime) = try seconds { try store.descriptors() }
+    for kind in EmbeddingKind.allCases {
+        try? FileManager.default.removeItem(atPath: arguments[2] + ".similarity/\(kind.rawValue)")
+        let (catalog, time) = try seconds { try Catalog.load(from: store, embeddings: [kind]) }
+        let engine = catalog.similarityIndex(kind)!.isApproximate ? "HNSW" : "exact"
+        say(String(format: "\(kind.rawValue) index build (\(engine), into the cache): %.1f s", time - descriptorTime))
+    }
+case "sweep":
+    // Recall@10 and latency per HNSW breadth (ef), against the exact scan over the same rows.
+    let catalog = try Catalog.load(from: store)
+    let ids = catalog.playlists.tracks.map { $0.track.id! }
+    for kind in EmbeddingKind.allCases {
+        var index = catalog.similarityIndex(kind)!
+        guard index.isApproximate else { continue }
+        let truth = Dictionary(queryIds(ids, count: queries).map { ($0, index.exact.nearest(to: $0, count: 10)!) }, uniquingKeysWith: { a, _ in a })
+        for breadth in [20, 40, 80, 160, 320, 640] {
+            index.breadth = breadth
+            var found: [Int64: [Neighbor]] = [:]
+            let timing = latencies(queryIds(ids, count: queries)) { found[$0] = index.nearest(to: $0, count: 10)! }
+            say(String(format: "\(kind.rawValue) ef %d: \(timing), recall@10 %.4f", breadth, recall(found, truth)))
+        }
+    }
 case "current":
     let (catalog, startup) = try seconds { try Catalog.load(from: store) }
-    let rss = memory()
-    say(String(format: "start-up (Catalog.load, both embeddings) %.2f s, RSS %.0f MiB (peak %.0f MiB)", startup, rss.rss, rss.peak))
+    say(String(format: "start-up from the cache (Catalog.load, both embeddings) %.2f s, \(memory())", startup))
     let ids = catalog.playlists.tracks.map { $0.track.id! }
     for (name, filter) in benchFilters(styleLabels: catalog.playlists.styleLabels) {
         var matched = 0
         let timing = try latencies(Array(0..<20)) { _ in matched = try catalog.playlists.matchingRows(filter).count }
         say("filter \(name): \(matched) tracks pass, \(timing)")
     }
-    var truth: [String: [Int64]] = [:]
+    var baseline: [String: [Int64]] = [:]
     if arguments.count > 3 {
         for line in try String(contentsOfFile: arguments[3], encoding: .utf8).split(separator: "\n") {
             let fields = line.split(separator: "\t")
-            truth["\(fields[0])\t\(fields[1])"] = fields[2].split(separator: ",").map { Int64($0)! }
+            baseline["\(fields[0])\t\(fields[1])"] = fields[2].split(separator: ",").map { Int64($0)! }
         }
     }
     for kind in EmbeddingKind.allCases {
-        let (matrix, read) = try seconds { try store.embeddingMatrix(kind) }
-        let (_, build) = seconds { SimilarityIndex(ids: matrix.ids, dimension: matrix.dimension, values: matrix.values) }
-        say(String(format: "\(kind.rawValue) index: read from SQLite %.2f s, build %.2f s", read, build))
-        var hits = 0, expected = 0
+        let index = catalog.similarityIndex(kind)!
+        say("\(kind.rawValue): \(index.count) tracks, \(index.isApproximate ? "HNSW, ef \(index.breadth)" : "exact scan")")
+        var found: [Int64: [Neighbor]] = [:]
         let top = try latencies(queryIds(ids, count: queries)) { id in
-            let found = try catalog.similar(to: catalog.track(id: id)!, by: kind, count: 10).map { $0.track.id! }
-            if let exact = truth["\(kind.rawValue)\t\(id)"] {
-                hits += Set(found).intersection(exact).count
-                expected += exact.count
-            }
+            found[id] = try catalog.similar(to: catalog.track(id: id)!, by: kind, count: 10).map { Neighbor(trackId: $0.track.id!, score: $0.score) }
         }
-        let recall = expected == 0 ? "exact search (no ground truth file)" : String(format: "%.4f", Double(hits) / Double(expected))
-        say("\(kind.rawValue) top-10: \(top), recall@10 \(recall)")
+        let pass = Set(try catalog.playlists.matches(benchFilter).map { $0.track.id! })
+        var foundFiltered: [Int64: [Neighbor]] = [:]
         let filtered = try latencies(queryIds(ids, count: queries)) { id in
-            _ = try catalog.similar(seeds: [catalog.track(id: id)!], by: kind, count: 10, filter: benchFilter)
+            foundFiltered[id] = try catalog.similar(seeds: [catalog.track(id: id)!], by: kind, count: 10, filter: benchFilter)
+                .map { Neighbor(trackId: $0.track.id!, score: $0.score) }
         }
-        say("\(kind.rawValue) similar+filters: \(filtered)")
+        let afterQueries = memory()
+        // Brute force over the same rows (after the RSS reading: it touches every row).
+        let exact = index.exact
+        let truth = Dictionary(queryIds(ids, count: queries).map { ($0, exact.nearest(to: $0, count: 10)!) }, uniquingKeysWith: { a, _ in a })
+        let truthFiltered = Dictionary(queryIds(ids, count: queries).map { id in
+            (id, exact.nearest(to: exact.unitVector(of: id)!, count: 10, excluding: [id], accepting: { pass.contains($0) }))
+        }, uniquingKeysWith: { a, _ in a })
+        var versusBaseline = ""
+        if !baseline.isEmpty {
+            let lists = Dictionary(uniqueKeysWithValues: baseline.compactMap { key, value -> (Int64, [Neighbor])? in
+                key.hasPrefix(kind.rawValue + "\t") ? (Int64(key.split(separator: "\t")[1])!, value.map { Neighbor(trackId: $0, score: 0) }) : nil
+            })
+            versusBaseline = String(format: " (vs the baseline's lists %.4f)", recall(found, lists))
+        }
+        say(String(format: "\(kind.rawValue) top-10: \(top), recall@10 vs brute force %.4f\(versusBaseline); RSS after queries \(afterQueries)",
+                   recall(found, truth)))
+        say(String(format: "\(kind.rawValue) similar+filters (%d%% pass): \(filtered), recall@10 vs brute force %.4f",
+                   pass.count * 100 / max(ids.count, 1), recall(foundFiltered, truthFiltered)))
         let pairs = Array(zip(queryIds(ids, count: pathPairs * 2).prefix(pathPairs), queryIds(ids, count: pathPairs * 2).suffix(pathPairs)))
             .filter { $0 != $1 }
         for method in PathMethod.allCases {
