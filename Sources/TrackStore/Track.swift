@@ -66,7 +66,7 @@ public struct Track: Codable, Sendable, Equatable, FetchableRecord, MutablePersi
     /// so a row maps to a track by column index instead of Codable's name lookups (a million rows at start-up).
     public static var databaseSelection: [any SQLSelectable] {
         ["id", "path", "size", "mtime", "state", "duration", "sampleRate", "channels", "codec", "artist", "title",
-         "album", "analyzedAt", "fromExcerpts"].map { Column($0) }
+         "album", "analyzedAt", "fromExcerpts", "pathBytes"].map { Column($0) }
     }
 
     /// The one place a stored row becomes a track; its columns are `databaseSelection`'s.
@@ -85,6 +85,7 @@ public struct Track: Codable, Sendable, Equatable, FetchableRecord, MutablePersi
         album = row[11]
         analyzedAt = row[12]
         fromExcerpts = row[13]
+        pathBytes = row[14]
     }
 
     public enum Columns {
