@@ -46,21 +46,16 @@ public struct PlaylistEngine: Sendable {
     }
 
     private func accepts(_ entry: PlaylistEntry, _ query: PlaylistQuery) -> Bool {
-        let signal = entry.descriptors.signal, effnet = entry.descriptors.effnet, musicnn = entry.descriptors.musicnn
-        let shown = entry.descriptors.shown
-        // A track lacking the descriptor a filter needs does not match that filter.
-        func within(_ range: ValueRange?, _ value: Double?) -> Bool {
-            guard let range else { return true }
-            return value.map(range.contains) ?? false
-        }
+        let effnet = entry.descriptors.effnet
         if !query.styles.isEmpty && (entry.styleScore ?? -1) < query.activation { return false }
         if query.voice != .any && !(effnet.map { query.voice.accepts(voice: $0.voice) } ?? false) { return false }
         let keyClass = entry.key.flatMap { KeyClass(key: $0.key, scale: $0.scale) }
         if let tonic = query.tonic, keyClass?.pitchClass != tonic { return false }
         if let scale = query.scale, keyClass?.scale != scale { return false }
-        return within(query.bpm, shown?.bpm) && within(query.danceability, shown?.danceability)
-            && within(query.arousal, musicnn?.arousal) && within(query.valence, musicnn?.valence)
-            && within(query.loudness, signal?.loudnessLufs)
+        // A track lacking the descriptor a filter needs does not match that filter.
+        return RangeFilter.allCases.allSatisfy { filter in
+            filter.range(in: query).map { range in filter.value(of: entry.descriptors).map(range.contains) ?? false } ?? true
+        }
     }
 
     /// Stable: ties keep path order. Tracks without the sort descriptor go last in either order.
