@@ -49,7 +49,7 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .target(name: "Web", dependencies: [
-            "TrackStore", "Playlists",
+            "TrackStore", "Playlists", "Report",
             "Subsonic", "AudioFiles",
             "Users", .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Hummingbird", package: "hummingbird"),

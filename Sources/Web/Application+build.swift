@@ -4,7 +4,8 @@ import Subsonic
 import TrackStore
 import Users
 
-/// The web app over one store: loads the collection into memory once, then serves the playlists
+/// The web app over one store: loads the collection into memory (again whenever another process
+/// commits to the store), then serves the playlists
 /// page, the similar page, the song path page, the audio and the Subsonic API. Binds to loopback unless told otherwise.
 /// With `login`, every route but the login page and the Subsonic API needs a logged-in session.
 public func buildApplication(store: TrackStore, host: String = "127.0.0.1", port: Int = 8080,
@@ -16,8 +17,8 @@ public func buildApplication(store: TrackStore, host: String = "127.0.0.1", port
 /// The router of the web app, public so tests can list its routes (`router.routes`).
 public func buildRouter(store: TrackStore, mixBy: MixEmbedding = .automatic,
                         login: WebLogin? = nil) async throws -> Router<WebRequestContext> {
-    let catalogs = LiveCatalog(try Catalog.load(from: store))
-    let pages = try await PageRenderer(storePath: store.path, showsLogout: login != nil)
+    let catalogs = try LiveCatalog(watching: store)
+    let pages = try await PageRenderer(storePath: store.path, showsLogout: login != nil, catalogs: catalogs)
     let router = Router(context: WebRequestContext.self, options: .autoGenerateHeadEndpoints)
     if let login {
         let form = LoginForm(login: login, pages: pages)
@@ -26,6 +27,7 @@ public func buildRouter(store: TrackStore, mixBy: MixEmbedding = .automatic,
     }
     router.add(middleware: QueryErrorMiddleware(pages: pages))
     PlaylistRoutes(catalogs: catalogs, pages: pages).addRoutes(to: router)
+    PlaylistAPIRoutes(catalogs: catalogs, pages: pages).addRoutes(to: router)
     SimilarRoutes(catalogs: catalogs, pages: pages).addRoutes(to: router)
     PathRoutes(catalogs: catalogs, pages: pages).addRoutes(to: router)
     AudioRoutes(catalogs: catalogs).addRoutes(to: router)

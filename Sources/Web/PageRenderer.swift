@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Mustache
+import TrackStore
 
 /// Renders the Mustache templates bundled with the module into HTML responses.
 struct PageRenderer: Sendable {
@@ -8,28 +9,41 @@ struct PageRenderer: Sendable {
     let storePath: String
     /// With login on, every page's header links to the logout form.
     let showsLogout: Bool
+    /// Every page's header shows the analysis state of the collection being served.
+    let catalogs: LiveCatalog
 
-    init(storePath: String, showsLogout: Bool = false) async throws {
+    init(storePath: String, showsLogout: Bool = false, catalogs: LiveCatalog) async throws {
         guard let directory = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
             fatalError("the Web module's Templates resource is missing from the build")
         }
         library = try await MustacheLibrary(directory: directory.path)
         self.storePath = storePath
         self.showsLogout = showsLogout
+        self.catalogs = catalogs
     }
 
     func render(_ template: String, _ page: Any, status: HTTPResponse.Status = .ok) -> Response {
-        guard let html = library.render(page, withTemplate: template) else {
-            fatalError("no template named \(template)")
-        }
+        let html = fragment(template, page)
         return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
                         body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
     }
 
+    /// One template's HTML, e.g. a partial for a page's script to insert.
+    func fragment(_ template: String, _ value: Any) -> String {
+        guard let html = library.render(value, withTemplate: template) else {
+            fatalError("no template named \(template)")
+        }
+        return html
+    }
+
+    /// Every page keeps its header's analysis state current.
+    static let liveModule = "live-collection.js"
+
     /// `modules`: the project's JavaScript modules the page loads (file names under `SitePaths.modules`).
     func chrome(title: String, page: Chrome.Page, modules: [String] = []) -> Chrome {
         Chrome(title: title, storePath: storePath, onPlaylists: page == .playlists, onSimilar: page == .similar,
-              onPath: page == .path, showsLogout: showsLogout, modules: modules.map { "\(SitePaths.modules)/\($0)" })
+              onPath: page == .path, showsLogout: showsLogout, analysis: catalogs.snapshot.facts.state,
+              modules: ([Self.liveModule] + modules).map { "\(SitePaths.modules)/\($0)" })
     }
 
     /// Shown instead of any page while the store has no analyzed track.
@@ -52,6 +66,7 @@ struct Chrome {
     let onSimilar: Bool
     let onPath: Bool
     let showsLogout: Bool
+    let analysis: AnalysisCounts
     /// URLs of the JavaScript modules the page loads; without them the page works as a plain form.
     let modules: [String]
 }

@@ -1,7 +1,7 @@
 import Playlists
 import TrackStore
 
-/// The playlists page: the filter form filled from the query, the matches and their players.
+/// The playlists page: the filter form filled from the query and one page of the matches.
 struct PlaylistPage {
     struct StyleChoice {
         let name: String
@@ -16,9 +16,21 @@ struct PlaylistPage {
         /// Where the page's player fetches the track's audio.
         let audio: String
         let cells: [String]
+
+        /// The rows of `entries`, ranked from `firstRank`.
+        static func rows(_ entries: ArraySlice<PlaylistEntry>, columns: [PlaylistColumn], firstRank: Int) -> [Row] {
+            entries.enumerated().map { index, entry in
+                Row(rank: firstRank + index, id: entry.track.id!, name: entry.track.displayName, path: entry.track.path,
+                    audio: SitePaths.audio(entry.track.id!), cells: columns.map { $0.value(entry) })
+            }
+        }
     }
 
-    static let playerCount = 10
+    /// A link to another page of the same playlist.
+    struct PageLink {
+        let label: String
+        let href: String
+    }
 
     let chrome: Chrome
     let hasStyles: Bool
@@ -36,12 +48,15 @@ struct PlaylistPage {
     let profile: String
     let headers: [String]
     let rows: [Row]
-    let players: [AudioPlayer]
-    let hasPlayers: Bool
+    let firstShown: Int
+    let lastShown: Int
+    let paged: Bool
+    let previousPage: PageLink?
+    let nextPage: PageLink?
     let m3u8Link: String
     let permalink: String
 
-    init(chrome: Chrome, query: PlaylistQuery, result: PlaylistResult, engine: PlaylistEngine) {
+    init(chrome: Chrome, query: PlaylistQuery, result: PlaylistResult, engine: PlaylistEngine, slice: PlaylistSlice) {
         self.chrome = chrome
         hasStyles = !engine.styleLabels.isEmpty
         // Checked styles first, so a bookmarked playlist shows its choice without scrolling.
@@ -67,13 +82,21 @@ struct PlaylistPage {
         profile = result.keySource
         let columns = PlaylistColumn.columns(showingStyle: !query.styles.isEmpty)
         headers = columns.map(\.header)
-        rows = result.entries.enumerated().map { index, entry in
-            Row(rank: index + 1, id: entry.track.id!, name: entry.track.displayName, path: entry.track.path,
-                audio: SitePaths.audio(entry.track.id!), cells: columns.map { $0.value(entry) })
+        rows = Row.rows(slice.rows(of: result.entries), columns: columns, firstRank: slice.offset + 1)
+        firstShown = rows.first?.rank ?? 0
+        lastShown = rows.last?.rank ?? 0
+        paged = result.entries.count > slice.count
+        func link(page: Int, label: String) -> PageLink {
+            PageLink(label: label, href: Self.link(query, page: page))
         }
-        players = result.entries.prefix(Self.playerCount).map { AudioPlayer($0.track) }
-        hasPlayers = !players.isEmpty
+        previousPage = slice.page > 1 ? link(page: slice.page - 1, label: "Previous \(slice.count)") : nil
+        nextPage = slice.offset + slice.count < result.entries.count ? link(page: slice.page + 1, label: "Next \(slice.count)") : nil
         m3u8Link = SitePaths.link(SitePaths.playlistDownload, query.parameters)
         permalink = SitePaths.link(SitePaths.playlists, query.parameters)
+    }
+
+    /// The canonical URL of one page of the playlist; the first page has no `page` parameter.
+    static func link(_ query: PlaylistQuery, page: Int) -> String {
+        SitePaths.link(SitePaths.playlists, query.parameters + (page > 1 ? [(PlaylistSlice.pageParameter, String(page))] : []))
     }
 }

@@ -15,15 +15,17 @@ struct PlaylistRoutes {
         let catalog = catalogs.current
         guard !catalog.isEmpty else { return pages.emptyStore(page: .playlists) }
         let submitted = try FormQuery.decode(request.uri.query)
-        let query = try PlaylistQuery(parameters: submitted)
+        let (queryPairs, paging) = PlaylistSlice.split(submitted, taking: [PlaylistSlice.pageParameter])
+        let query = try PlaylistQuery(parameters: queryPairs)
+        let slice = try PlaylistSlice(page: paging[PlaylistSlice.pageParameter])
         // Forms submit every field, blank or not: redirect to the canonical, shareable URL.
-        let canonical = SitePaths.link(SitePaths.playlists, query.parameters)
+        let canonical = PlaylistPage.link(query, page: slice.page)
         if canonical != SitePaths.link(SitePaths.playlists, submitted) {
             return .redirect(to: canonical)
         }
         let result = try catalog.playlists.run(query)
         return pages.render("playlists", PlaylistPage(chrome: pages.chrome(title: "Playlists", page: .playlists),
-                                                      query: query, result: result, engine: catalog.playlists))
+                                                      query: query, result: result, engine: catalog.playlists, slice: slice))
     }
 
     @Sendable func download(request: Request, context: WebRequestContext) async throws -> Response {

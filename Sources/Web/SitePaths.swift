@@ -7,6 +7,8 @@ enum SitePaths {
     static let path = "/path"
     static let pathDownload = "/path.m3u8"
     static let audio = "/audio"
+    static let playlistAPI = "/api/playlist"
+    static let collectionAPI = "/api/collection"
     /// The project's own JavaScript modules and stylesheets.
     static let modules = "/static/js"
     /// Debian's `libjs-*` files the modules build on.
