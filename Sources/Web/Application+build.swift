@@ -26,6 +26,7 @@ public func buildRouter(store: TrackStore, mixBy: MixEmbedding = .automatic,
     }
     router.add(middleware: QueryErrorMiddleware(pages: pages))
     PlaylistRoutes(catalogs: catalogs, pages: pages).addRoutes(to: router)
+    PlaylistAPIRoutes(catalogs: catalogs, pages: pages).addRoutes(to: router)
     SimilarRoutes(catalogs: catalogs, pages: pages).addRoutes(to: router)
     PathRoutes(catalogs: catalogs, pages: pages).addRoutes(to: router)
     AudioRoutes(catalogs: catalogs).addRoutes(to: router)
