@@ -24,7 +24,7 @@ struct PlaylistRoutes {
             return .redirect(to: canonical)
         }
         let result = try catalog.playlists.run(query)
-        return pages.render("playlists", PlaylistPage(chrome: pages.chrome(title: "Playlists", page: .playlists),
+        return pages.render("playlists", PlaylistPage(chrome: pages.chrome(title: "Playlists", page: .playlists, modules: ["playlist-live.js"]),
                                                       query: query, result: result, engine: catalog.playlists, slice: slice))
     }
 

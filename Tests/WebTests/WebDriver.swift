@@ -132,6 +132,50 @@ final class WebDriver {
         try await call("POST", "execute/async", ["script": script, "args": []])
     }
 
+    /// Polls `condition` (a JavaScript expression) in the page until it is true; the session's
+    /// script timeout bounds the wait.
+    func waitUntil(_ condition: String) async throws {
+        _ = try await executeAsync("""
+            const done = arguments[0];
+            (function check() { if (\(condition)) done(true); else setTimeout(check, 20); })();
+            """)
+    }
+
+    /// The value of a JavaScript expression in the page.
+    func evaluate(_ expression: String) async throws -> Any {
+        try await executeAsync("arguments[0](\(expression))")
+    }
+
+    func back() async throws {
+        try await call("POST", "back", [:])
+    }
+
+    /// Presses the left mouse button at `start` (from the element's centre, in CSS pixels), moves it by
+    /// `offset` in a few steps and releases it: a W3C pointer action, as a user's drag.
+    func drag(_ css: String, from start: (x: Int, y: Int) = (0, 0), by offset: (x: Int, y: Int)) async throws {
+        let element = try await find(css)
+        // Pointer actions do not scroll: the element must be in the viewport.
+        try await call("POST", "execute/sync", ["script": "arguments[0].scrollIntoView({block: 'center'})",
+                                                "args": [[Self.elementKey: element]]])
+        let steps = 5
+        var moves: [[String: Any]] = [
+            ["type": "pointerMove", "duration": 0, "origin": [Self.elementKey: element], "x": start.x, "y": start.y],
+            ["type": "pointerDown", "button": 0],
+        ]
+        // Relative to the pointer, since a dragged element moves with it.
+        for step in 1...steps {
+            let (done, before) = (step, step - 1)
+            moves.append(["type": "pointerMove", "duration": 50, "origin": "pointer",
+                          "x": offset.x * done / steps - offset.x * before / steps,
+                          "y": offset.y * done / steps - offset.y * before / steps])
+        }
+        moves.append(["type": "pointerUp", "button": 0])
+        try await call("POST", "actions", ["actions": [
+            ["type": "pointer", "id": "mouse", "parameters": ["pointerType": "mouse"], "actions": moves],
+        ]])
+        try await call("DELETE", "actions")
+    }
+
     func screenshot() async throws -> Data {
         guard let base64 = try await call("GET", "screenshot") as? String, let png = Data(base64Encoded: base64) else {
             throw Failure(description: "no screenshot")
