@@ -24,16 +24,25 @@ final class QueuePlayerTests: LiveAppTestCase {
         }
     }
 
-    private func playingId(_ browser: WebDriver) async throws -> String? {
-        try await browser.execute("return window.tonearmQueue.current()?.id ?? null") as? String
+    private func assertPlaying(_ browser: WebDriver, _ expected: String?, _ message: String = "",
+                               line: UInt = #line) async throws {
+        let playing = try await browser.execute("return window.tonearmQueue.current()?.id ?? null") as? String
+        XCTAssertEqual(playing, expected, message, line: line)
     }
 
-    /// Ids of the elements marked as playing, in page order.
-    private func highlighted(_ browser: WebDriver) async throws -> [String] {
-        try await browser.execute("""
+    /// The ids of the elements marked as playing, in page order, are `expected`.
+    private func assertHighlighted(_ browser: WebDriver, _ expected: [String], _ message: String = "",
+                                   line: UInt = #line) async throws {
+        let marked = try await browser.execute("""
             return [...document.querySelectorAll('[data-queue] [aria-current=true]')]
               .filter(e => e.classList.contains('playing')).map(e => e.dataset.trackId)
             """) as? [String] ?? []
+        XCTAssertEqual(marked, expected, message, line: line)
+    }
+
+    private func assertURL(_ browser: WebDriver, _ expected: String, _ message: String, line: UInt = #line) async throws {
+        let url = try await browser.currentURL
+        XCTAssertEqual(url, expected, message, line: line)
     }
 
     func testThePlaylistPlaysInOrderAdvancesByItselfAndAnswersKeys() async throws {
@@ -44,17 +53,17 @@ final class QueuePlayerTests: LiveAppTestCase {
                 "return [...document.querySelectorAll('#results tbody tr')].map(r => r.dataset.trackId)") as? [String] ?? []
             // By name: the tagged track, then the 0.5 s clip, then the drum and bass.
             XCTAssertEqual(Array(rows.prefix(3)), ["tagged", "script", "dnb"].map { String(ids[$0]!) })
-            XCTAssertEqual(try await self.playingId(browser), nil)
+            try await self.assertPlaying(browser, nil)
 
             try await browser.click("#results tbody tr:nth-child(3) button.play")
-            XCTAssertEqual(try await self.playingId(browser), rows[2], "row 3's button starts the queue there")
-            XCTAssertEqual(try await self.highlighted(browser), [rows[2]])
+            try await self.assertPlaying(browser, rows[2], "row 3's button starts the queue there")
+            try await self.assertHighlighted(browser, [rows[2]])
             let shown = try await browser.text("#queue-now")
             XCTAssertEqual(shown, "3/12 · admiralbob77_choice_drum_and_bass.wav")
 
             try await browser.press("n")
-            XCTAssertEqual(try await self.playingId(browser), rows[3])
-            XCTAssertEqual(try await self.highlighted(browser), [rows[3]])
+            try await self.assertPlaying(browser, rows[3])
+            try await self.assertHighlighted(browser, [rows[3]])
 
             // Space toggles the player when the focus is on no control.
             try await browser.execute("document.activeElement.blur()")
@@ -68,7 +77,7 @@ final class QueuePlayerTests: LiveAppTestCase {
 
             // Back to the 0.5 s clip, which plays to its end: the queue goes on to the next row by itself.
             try await browser.press("p")
-            XCTAssertEqual(try await self.playingId(browser), rows[2])
+            try await self.assertPlaying(browser, rows[2])
             try await browser.execute("""
                 const audio = document.getElementById('queue-audio');
                 window.clipEnded = new Promise(resolve => audio.addEventListener('ended', () => resolve({
@@ -76,22 +85,22 @@ final class QueuePlayerTests: LiveAppTestCase {
                 window.clipFailed = new Promise(resolve => audio.addEventListener('error', () => resolve({error: audio.error.code})));
                 """)
             try await browser.press("p")
-            XCTAssertEqual(try await self.playingId(browser), rows[1])
+            try await self.assertPlaying(browser, rows[1])
             let ended = try await browser.executeAsync(
                 "Promise.race([window.clipEnded, window.clipFailed]).then(arguments[0])") as? [String: Any]
             XCTAssertNil(ended?["error"], "\(ended ?? [:])")
             XCTAssertEqual(ended?["next"] as? String, rows[2])
             XCTAssertEqual(ended?["source"] as? String, "/audio/\(rows[2])")
-            XCTAssertEqual(try await self.highlighted(browser), [rows[2]])
+            try await self.assertHighlighted(browser, [rows[2]])
 
             // Rows replaced under the playing queue (as the filters do with the table body) keep playing on.
             try await browser.execute("""
                 const body = document.querySelector('#results tbody');
                 body.innerHTML = body.innerHTML;
                 """)
-            XCTAssertEqual(try await self.highlighted(browser), [rows[2]], "the new rows get the highlight back")
+            try await self.assertHighlighted(browser, [rows[2]], "the new rows get the highlight back")
             try await browser.click("#queue-next")
-            XCTAssertEqual(try await self.playingId(browser), rows[3])
+            try await self.assertPlaying(browser, rows[3])
         }
     }
 
@@ -124,8 +133,8 @@ final class QueuePlayerTests: LiveAppTestCase {
             let second = options![1]
             try await browser.press(Self.enter)
             _ = try await browser.find("#query")
-            XCTAssertEqual(try await browser.currentURL, site + "/similar?bpm=90-130&track=\(second)",
-                           "the chosen track becomes the query, the filter stays")
+            try await self.assertURL(browser, site + "/similar?bpm=90-130&track=\(second)",
+                                     "the chosen track becomes the query, the filter stays")
             let effnet = try await browser.execute(
                 "return [...document.querySelectorAll('#by-effnet li')].map(l => l.dataset.trackId)") as? [String] ?? []
             let musicnn = try await browser.execute(
@@ -135,15 +144,16 @@ final class QueuePlayerTests: LiveAppTestCase {
             // The last EffNet neighbour is followed by the first MusiCNN one: one queue over both columns.
             try await browser.execute("document.querySelector('#by-effnet li:last-child').scrollIntoView({block: 'center'})")
             try await browser.click("#by-effnet li:last-child button.play")
-            XCTAssertEqual(try await self.playingId(browser), effnet.last)
+            try await self.assertPlaying(browser, effnet.last)
             try await browser.press("n")
-            XCTAssertEqual(try await self.playingId(browser), musicnn.first)
-            XCTAssertEqual(try await self.highlighted(browser).last, musicnn.first)
+            try await self.assertPlaying(browser, musicnn.first)
+            // Every element of the playing track is marked, in either column.
+            try await self.assertHighlighted(browser, effnet.filter { $0 == musicnn.first } + [musicnn.first!])
 
             // Each neighbour's name is one click from becoming the query, with the filter kept.
             try await browser.click("#by-musicnn li:first-child a")
             _ = try await browser.find("#query")
-            XCTAssertEqual(try await browser.currentURL, site + "/similar?track=\(musicnn.first!)&bpm=90-130")
+            try await self.assertURL(browser, site + "/similar?track=\(musicnn.first!)&bpm=90-130", "the filter stays")
         }
     }
 }
