@@ -23,6 +23,8 @@ struct PathPage {
     let search: String
     /// Which end a search result becomes: the start until one is chosen, then the end.
     let picking: String
+    /// The URL parameter a picked track fills: `from` for the start, `to` for the end.
+    let pickParameter: String
     let picks: [Pick]
     let searched: Bool
     let kindOptions: [FormOption]
@@ -42,6 +44,7 @@ struct PathPage {
         search = query.search ?? ""
         searched = query.search != nil
         picking = query.from == nil ? "start" : "end"
+        pickParameter = query.from == nil ? "from" : "to"
         picks = (query.search.map { catalog.search($0, limit: SimilarPage.searchLimit) } ?? []).map { track in
             let parameters = query.from == nil ? query.parameters(from: .some(track)) : query.parameters(to: .some(track))
             return Pick(name: track.displayName, link: SitePaths.link(SitePaths.path, parameters))

@@ -15,7 +15,7 @@ struct PathRoutes {
         let catalog = catalogs.current
         guard !catalog.isEmpty else { return pages.emptyStore(page: .path) }
         let query = try PathQuery(parameters: FormQuery.decode(request.uri.query), catalog: catalog)
-        return pages.render("path", PathPage(chrome: pages.chrome(title: "Song path", page: .path), query: query, catalog: catalog))
+        return pages.render("path", PathPage(chrome: pages.chrome(title: "Song path", page: .path, modules: ["track-search.js"]), query: query, catalog: catalog))
     }
 
     @Sendable func download(request: Request, context: WebRequestContext) async throws -> Response {

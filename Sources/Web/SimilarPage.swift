@@ -13,6 +13,8 @@ struct SimilarPage {
     struct Neighbour {
         let id: Int64
         let name: String
+        /// This track as the new query, keeping the filters.
+        let link: String
         let score: String
         let player: AudioPlayer
     }
@@ -31,6 +33,7 @@ struct SimilarPage {
         let name: String
         let path: String
         let player: AudioPlayer
+        let descriptors: TrackFacts?
         let lists: [NeighbourList]
     }
 
@@ -58,6 +61,8 @@ struct SimilarPage {
         truncated = matches.count > Self.searchLimit
         self.query = query.track.map { track in
             QueryTrack(id: track.id!, name: track.displayName, path: track.path, player: AudioPlayer(track),
+                       descriptors: catalog.playlists.tracks.first { $0.track.id == track.id }
+                           .map { TrackFacts($0, styleLabels: catalog.playlists.styleLabels) },
                        lists: EmbeddingKind.allCases.map { Self.neighbours(of: track, by: $0, filter: query.filter, in: catalog) })
         }
     }
@@ -75,6 +80,7 @@ struct SimilarPage {
         do {
             let neighbours = try neighbours(of: track, by: kind, filter: filter, in: catalog).map { similar in
                 Neighbour(id: similar.track.id!, name: similar.track.displayName,
+                          link: SitePaths.link(SitePaths.similar, [("track", String(similar.track.id!))] + filter.parameters),
                           score: PlaylistColumn.number(similar.score, digits: 3), player: AudioPlayer(similar.track))
             }
             return NeighbourList(kind: kind.rawValue, title: title, available: true, unavailable: "",

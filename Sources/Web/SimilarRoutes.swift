@@ -16,7 +16,7 @@ struct SimilarRoutes {
         guard !catalog.isEmpty else { return pages.emptyStore(page: .similar) }
         let query = try SimilarQuery(parameters: FormQuery.decode(request.uri.query), catalog: catalog)
         let title = query.track.map { "Similar to \($0.displayName)" } ?? "Similar tracks"
-        return pages.render("similar", SimilarPage(chrome: pages.chrome(title: title, page: .similar),
+        return pages.render("similar", SimilarPage(chrome: pages.chrome(title: title, page: .similar, modules: ["track-search.js"]),
                                                    query: query, catalog: catalog))
     }
 

@@ -6,6 +6,8 @@ enum SitePaths {
     static let similarDownload = "/similar.m3u8"
     static let path = "/path"
     static let pathDownload = "/path.m3u8"
+    /// The track search as JSON, for type-ahead pickers.
+    static let searchAPI = "/api/search"
     static let audio = "/audio"
     static let playlistAPI = "/api/playlist"
     static let collectionAPI = "/api/collection"

@@ -176,6 +176,21 @@ final class WebDriver {
         try await call("DELETE", "actions")
     }
 
+    /// Runs `script` in the page and returns what it returns.
+    @discardableResult
+    func execute(_ script: String) async throws -> Any {
+        try await call("POST", "execute/sync", ["script": script, "args": []])
+    }
+
+    /// Presses and releases each key in turn on whatever has the focus, as a person would
+    /// (WebDriver's special keys as their code points, e.g. "\u{E015}" for arrow down).
+    func press(_ keys: String) async throws {
+        let strokes = keys.map(String.init).flatMap { key in
+            [["type": "keyDown", "value": key], ["type": "keyUp", "value": key]]
+        }
+        try await call("POST", "actions", ["actions": [["type": "key", "id": "keyboard", "actions": strokes]]])
+    }
+
     func screenshot() async throws -> Data {
         guard let base64 = try await call("GET", "screenshot") as? String, let png = Data(base64Encoded: base64) else {
             throw Failure(description: "no screenshot")
