@@ -7,15 +7,17 @@ import Users
 /// The web app over one store: loads the collection into memory once, then serves the playlists
 /// page, the similar page, the song path page, the audio and the Subsonic API. Binds to loopback unless told otherwise.
 /// With `login`, every route but the login page and the Subsonic API needs a logged-in session.
+/// Saved playlists' M3U8 files go into `playlists` (default: beside the store).
 public func buildApplication(store: TrackStore, host: String = "127.0.0.1", port: Int = 8080,
-                             mixBy: MixEmbedding = .automatic, login: WebLogin? = nil) async throws -> some ApplicationProtocol {
-    Application(router: try await buildRouter(store: store, mixBy: mixBy, login: login),
+                             mixBy: MixEmbedding = .automatic, login: WebLogin? = nil,
+                             playlists: PlaylistFolder? = nil) async throws -> some ApplicationProtocol {
+    Application(router: try await buildRouter(store: store, mixBy: mixBy, login: login, playlists: playlists),
                 configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "tonearm"))
 }
 
 /// The router of the web app, public so tests can list its routes (`router.routes`).
 public func buildRouter(store: TrackStore, mixBy: MixEmbedding = .automatic,
-                        login: WebLogin? = nil) async throws -> Router<WebRequestContext> {
+                        login: WebLogin? = nil, playlists: PlaylistFolder? = nil) async throws -> Router<WebRequestContext> {
     let catalogs = LiveCatalog(try Catalog.load(from: store))
     let pages = try await PageRenderer(storePath: store.path, showsLogout: login != nil)
     let router = Router(context: WebRequestContext.self, options: .autoGenerateHeadEndpoints)
@@ -25,7 +27,11 @@ public func buildRouter(store: TrackStore, mixBy: MixEmbedding = .automatic,
         LoginRoutes(login: login, form: form, pages: pages).addRoutes(to: router)
     }
     router.add(middleware: QueryErrorMiddleware(pages: pages))
-    PlaylistRoutes(catalogs: catalogs, pages: pages).addRoutes(to: router)
+    let forms = FormGuard(login: login)
+    PlaylistRoutes(catalogs: catalogs, pages: pages, forms: forms).addRoutes(to: router)
+    SavedRoutes(catalogs: catalogs, pages: pages,
+                smart: SmartPlaylists(store: store, folder: playlists ?? PlaylistFolder.beside(storePath: store.path)), forms: forms)
+        .addRoutes(to: router)
     SimilarRoutes(catalogs: catalogs, pages: pages).addRoutes(to: router)
     PathRoutes(catalogs: catalogs, pages: pages).addRoutes(to: router)
     AudioRoutes(catalogs: catalogs).addRoutes(to: router)

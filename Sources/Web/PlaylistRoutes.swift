@@ -5,6 +5,7 @@ import Playlists
 struct PlaylistRoutes {
     let catalogs: LiveCatalog
     let pages: PageRenderer
+    let forms: FormGuard
 
     func addRoutes(to router: Router<WebRequestContext>) {
         router.get(RouterPath(SitePaths.playlists), use: page)
@@ -22,8 +23,10 @@ struct PlaylistRoutes {
             return .redirect(to: canonical)
         }
         let result = try catalog.playlists.run(query)
-        return pages.render("playlists", PlaylistPage(chrome: pages.chrome(title: "Playlists", page: .playlists),
-                                                      query: query, result: result, engine: catalog.playlists))
+        var page = PlaylistPage(chrome: pages.chrome(title: "Playlists", page: .playlists),
+                                query: query, result: result, engine: catalog.playlists)
+        page.saveForm = PlaylistSaveForm(csrf: forms.token(context), query: FormQuery.encode(query.parameters))
+        return pages.render("playlists", page)
     }
 
     @Sendable func download(request: Request, context: WebRequestContext) async throws -> Response {
