@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// CSRF protection for the POST forms of the pages (saving and deleting playlists). Every form

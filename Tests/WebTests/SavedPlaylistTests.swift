@@ -81,7 +81,8 @@ final class SavedPlaylistTests: LiveAppTestCase {
             let page = try await saved.get("/playlist.m3u8?\(query)")
             XCTAssertEqual(page.components(separatedBy: "#EXTINF").count - 1, 6, page)
             XCTAssertEqual(try self.file("Dance floor"), page)
-            let id = try XCTUnwrap(SavedPlaylistClient.savedIds(in: try await saved.get("/saved")).first)
+            let list = try await saved.get("/saved")
+            let id = try XCTUnwrap(SavedPlaylistClient.savedIds(in: list).first)
             let download = try await saved.get("/saved/\(id).m3u8")
             XCTAssertEqual(download, page)
 
@@ -114,7 +115,8 @@ final class SavedPlaylistTests: LiveAppTestCase {
 
             let own = try await saved.save("Mine", query: "bpm=100-", csrf: csrf, headers: [.origin: "http://localhost:\(client.port!)"])
             XCTAssertEqual(own.status, .seeOther, "the app's own origin is fine")
-            let id = try XCTUnwrap(SavedPlaylistClient.savedIds(in: try await saved.get("/saved")).first)
+            let list = try await saved.get("/saved")
+            let id = try XCTUnwrap(SavedPlaylistClient.savedIds(in: list).first)
             let delete = try await saved.delete(id: id, confirm: true, csrf: nil)
             XCTAssertEqual(delete.status, .forbidden)
             let kept = try await saved.savedPage()
