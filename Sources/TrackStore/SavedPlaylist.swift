@@ -20,11 +20,14 @@ public struct SavedPlaylistChange: Sendable {
     public var comment: String?
     /// Replaces the whole list.
     public var trackIds: [Int64]?
+    /// Makes it a playlist saved as this query.
+    public var query: String?
 
-    public init(name: String? = nil, comment: String? = nil, trackIds: [Int64]? = nil) {
+    public init(name: String? = nil, comment: String? = nil, trackIds: [Int64]? = nil, query: String? = nil) {
         self.name = name
         self.comment = comment
         self.trackIds = trackIds
+        self.query = query
     }
 }
 
@@ -65,6 +68,9 @@ extension TrackStore {
             }
             if let comment = change.comment {
                 try db.execute(sql: "UPDATE saved_playlist SET comment = ? WHERE id = ?", arguments: [comment, id])
+            }
+            if let query = change.query {
+                try db.execute(sql: "UPDATE saved_playlist SET query = ? WHERE id = ?", arguments: [query, id])
             }
             if let trackIds = change.trackIds {
                 try replaceEntries(of: id, with: trackIds, db)

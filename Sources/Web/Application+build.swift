@@ -8,15 +8,17 @@ import Users
 /// commits to the store), then serves the playlists
 /// page, the similar page, the song path page, the audio and the Subsonic API. Binds to loopback unless told otherwise.
 /// With `login`, every route but the login page and the Subsonic API needs a logged-in session.
+/// Saved playlists' M3U8 files go into `playlists` (default: beside the store).
 public func buildApplication(store: TrackStore, host: String = "127.0.0.1", port: Int = 8080,
-                             mixBy: MixEmbedding = .automatic, login: WebLogin? = nil) async throws -> some ApplicationProtocol {
-    Application(router: try await buildRouter(store: store, mixBy: mixBy, login: login),
+                             mixBy: MixEmbedding = .automatic, login: WebLogin? = nil,
+                             playlists: PlaylistFolder? = nil) async throws -> some ApplicationProtocol {
+    Application(router: try await buildRouter(store: store, mixBy: mixBy, login: login, playlists: playlists),
                 configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "tonearm"))
 }
 
 /// The router of the web app, public so tests can list its routes (`router.routes`).
 public func buildRouter(store: TrackStore, mixBy: MixEmbedding = .automatic,
-                        login: WebLogin? = nil) async throws -> Router<WebRequestContext> {
+                        login: WebLogin? = nil, playlists: PlaylistFolder? = nil) async throws -> Router<WebRequestContext> {
     let catalogs = try LiveCatalog(watching: store)
     let pages = try await PageRenderer(storePath: store.path, showsLogout: login != nil, catalogs: catalogs)
     let router = Router(context: WebRequestContext.self, options: .autoGenerateHeadEndpoints)
@@ -26,8 +28,12 @@ public func buildRouter(store: TrackStore, mixBy: MixEmbedding = .automatic,
         LoginRoutes(login: login, form: form, pages: pages).addRoutes(to: router)
     }
     router.add(middleware: QueryErrorMiddleware(pages: pages))
-    PlaylistRoutes(catalogs: catalogs, pages: pages).addRoutes(to: router)
+    let forms = FormGuard(login: login)
+    PlaylistRoutes(catalogs: catalogs, pages: pages, forms: forms).addRoutes(to: router)
     PlaylistAPIRoutes(catalogs: catalogs, pages: pages).addRoutes(to: router)
+    SavedRoutes(catalogs: catalogs, pages: pages,
+                smart: SmartPlaylists(store: store, folder: playlists ?? PlaylistFolder.beside(storePath: store.path)), forms: forms)
+        .addRoutes(to: router)
     SimilarRoutes(catalogs: catalogs, pages: pages).addRoutes(to: router)
     PathRoutes(catalogs: catalogs, pages: pages).addRoutes(to: router)
     SearchRoutes(catalogs: catalogs).addRoutes(to: router)

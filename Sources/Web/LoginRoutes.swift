@@ -22,7 +22,7 @@ struct LoginRoutes {
     }
 
     @Sendable func logIn(request: Request, context: WebRequestContext) async throws -> Response {
-        let fields = try await Self.formFields(request)
+        let fields = try await FormBody.fields(request)
         guard let nonce = request.cookies[SessionCookie.loginNonce]?.value,
               login.signer.isValid(fields["csrf"] ?? "", for: "login:\(nonce)") else {
             throw HTTPError(.forbidden, message: "this login form is stale or from another site: reload /login")
@@ -52,7 +52,7 @@ struct LoginRoutes {
 
     @Sendable func logOut(request: Request, context: WebRequestContext) async throws -> Response {
         guard let session = context.session else { throw HTTPError(.unauthorized) }
-        let fields = try await Self.formFields(request)
+        let fields = try await FormBody.fields(request)
         guard login.signer.isValid(fields["csrf"] ?? "", for: "session:\(session.token)") else {
             throw HTTPError(.forbidden, message: "missing or wrong CSRF token")
         }
@@ -60,10 +60,5 @@ struct LoginRoutes {
         var response = Response(status: .seeOther, headers: [.location: SitePaths.login])
         response.setCookie(SessionCookie.make(SessionCookie.session, value: "", maxAge: 0, for: request))
         return response
-    }
-
-    private static func formFields(_ request: Request) async throws -> [String: String] {
-        let body = try await request.body.collect(upTo: 16 * 1024)
-        return Dictionary(try FormQuery.decode(String(buffer: body)).map { ($0.name, $0.value) }) { first, _ in first }
     }
 }

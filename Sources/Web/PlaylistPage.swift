@@ -55,6 +55,8 @@ struct PlaylistPage {
     let nextPage: PageLink?
     let m3u8Link: String
     let permalink: String
+    /// Set by the route, which knows the request's CSRF token.
+    var saveForm: PlaylistSaveForm?
 
     init(chrome: Chrome, query: PlaylistQuery, result: PlaylistResult, engine: PlaylistEngine, slice: PlaylistSlice) {
         self.chrome = chrome

@@ -5,6 +5,7 @@ import Playlists
 struct PlaylistRoutes {
     let catalogs: LiveCatalog
     let pages: PageRenderer
+    let forms: FormGuard
 
     func addRoutes(to router: Router<WebRequestContext>) {
         router.get(RouterPath(SitePaths.playlists), use: page)
@@ -24,8 +25,10 @@ struct PlaylistRoutes {
             return .redirect(to: canonical)
         }
         let result = try catalog.playlists.run(query)
-        return pages.render("playlists", PlaylistPage(chrome: pages.chrome(title: "Playlists", page: .playlists, modules: ["playlist-live.js"]),
-                                                      query: query, result: result, engine: catalog.playlists, slice: slice))
+        var page = PlaylistPage(chrome: pages.chrome(title: "Playlists", page: .playlists, modules: ["playlist-live.js"]),
+                                query: query, result: result, engine: catalog.playlists, slice: slice)
+        page.saveForm = PlaylistSaveForm(csrf: forms.token(context), query: FormQuery.encode(query.parameters))
+        return pages.render("playlists", page)
     }
 
     @Sendable func download(request: Request, context: WebRequestContext) async throws -> Response {

@@ -15,6 +15,7 @@ enum SitePaths {
     static let modules = "/static/js"
     /// Debian's `libjs-*` files the modules build on.
     static let vendor = "/static/vendor"
+    static let saved = "/saved"
     static let login = "/login"
     static let logout = "/logout"
     /// The Subsonic API, which checks its own credentials.

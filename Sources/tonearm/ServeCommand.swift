@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Playlists
 import Subsonic
 import TrackStore
 import Users
@@ -29,6 +30,8 @@ struct ServeCommand: AsyncParsableCommand {
     var noAuth = false
     @Option(help: "Hours a web login lasts.")
     var sessionHours = 12.0
+    @Option(help: "Folder the saved playlists' M3U8 files are written to (default: beside the store, tonearm.sqlite → tonearm-playlists/).")
+    var playlists: String?
 
     func validate() throws {
         if auth && noAuth { throw ValidationError("--auth and --no-auth contradict each other") }
@@ -38,11 +41,12 @@ struct ServeCommand: AsyncParsableCommand {
     var isLoopback: Bool { ["127.0.0.1", "::1", "localhost"].contains(host) }
 
     func run() async throws {
-        // Writable only for the saved playlists Subsonic clients create; the collection itself is not touched.
+        // Writable only for saved playlists (Subsonic clients' and the web app's); the collection itself is not touched.
         let trackStore = try store.openExisting(readOnly: false)
         let login = try webLogin(users: UserDirectory(store: trackStore))
         let app = try await buildApplication(store: trackStore, host: host, port: port,
-                                             mixBy: mixBy.map(MixEmbedding.fixed) ?? .automatic, login: login)
+                                             mixBy: mixBy.map(MixEmbedding.fixed) ?? .automatic, login: login,
+                                             playlists: playlists.map { PlaylistFolder(URL(fileURLWithPath: $0)) })
         // Hummingbird logs the address it listens on, the actual port included.
         try await app.runService()
     }
