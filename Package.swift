@@ -30,6 +30,7 @@ let package = Package(
         .target(name: "Report", dependencies: ["TrackStore", "Evaluation"], resources: [.copy("Assets")]),
         .target(name: "Playlists", dependencies: ["TrackStore", "Similarity"]),
         .target(name: "Similarity"),
+        .target(name: "MusicMap", dependencies: ["TrackStore"]),
         .target(name: "Export", dependencies: ["Report", "TrackStore"]),
         .target(name: "Evaluation", dependencies: ["TrackStore"]),
         .target(name: "Users", dependencies: [
@@ -42,7 +43,7 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .target(name: "Web", dependencies: [
-            "TrackStore", "Playlists",
+            "TrackStore", "Playlists", "MusicMap",
             "Subsonic", "AudioFiles",
             "Users", .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -67,6 +68,7 @@ let package = Package(
             "Users",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
+        .testTarget(name: "MusicMapTests", dependencies: ["MusicMap", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "AudioFilesTests", dependencies: ["AudioFiles"]),
         .testTarget(name: "UsersTests", dependencies: ["Users", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SubsonicTests", dependencies: ["Subsonic", "Web", "Users", "TestSupport"]),
