@@ -28,6 +28,7 @@ public func buildRouter(store: TrackStore, mixBy: MixEmbedding = .automatic,
     PlaylistRoutes(catalogs: catalogs, pages: pages).addRoutes(to: router)
     SimilarRoutes(catalogs: catalogs, pages: pages).addRoutes(to: router)
     PathRoutes(catalogs: catalogs, pages: pages).addRoutes(to: router)
+    MapRoutes(catalogs: catalogs, maps: MusicMaps(store: store), pages: pages).addRoutes(to: router)
     AudioRoutes(catalogs: catalogs).addRoutes(to: router)
     StaticRoutes().addRoutes(to: router)
     // One failed-login count per address, whichever door the attempts come through.

@@ -29,7 +29,7 @@ struct PageRenderer: Sendable {
     /// `modules`: the project's JavaScript modules the page loads (file names under `SitePaths.modules`).
     func chrome(title: String, page: Chrome.Page, modules: [String] = []) -> Chrome {
         Chrome(title: title, storePath: storePath, onPlaylists: page == .playlists, onSimilar: page == .similar,
-              onPath: page == .path, showsLogout: showsLogout, modules: modules.map { "\(SitePaths.modules)/\($0)" })
+              onPath: page == .path, onMap: page == .map, showsLogout: showsLogout, modules: modules.map { "\(SitePaths.modules)/\($0)" })
     }
 
     /// Shown instead of any page while the store has no analyzed track.
@@ -44,13 +44,14 @@ struct PageRenderer: Sendable {
 
 /// What the shared header shows: page title, store path and which navigation link is current.
 struct Chrome {
-    enum Page { case playlists, similar, path, other }
+    enum Page { case playlists, similar, path, map, other }
 
     let title: String
     let storePath: String
     let onPlaylists: Bool
     let onSimilar: Bool
     let onPath: Bool
+    let onMap: Bool
     let showsLogout: Bool
     /// URLs of the JavaScript modules the page loads; without them the page works as a plain form.
     let modules: [String]

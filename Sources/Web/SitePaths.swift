@@ -6,6 +6,10 @@ enum SitePaths {
     static let similarDownload = "/similar.m3u8"
     static let path = "/path"
     static let pathDownload = "/path.m3u8"
+    static let map = "/map"
+    static let mapData = "/api/map"
+    static let mapTracks = "/api/map/tracks"
+    static let mapDownload = "/map.m3u8"
     static let audio = "/audio"
     /// The project's own JavaScript modules and stylesheets.
     static let modules = "/static/js"
