@@ -26,13 +26,15 @@ public struct PrincipalPlane: Sendable, Equatable {
                                      (0..<dimension).map { Double($0 % 2 == 0 ? 1 : -1) + Double($0 % 5) / 5 }])
         for _ in 0..<maximumRounds {
             let next = Self.orthonormal(Self.covarianceTimes(axes, vectors, mean: mean))
-            let turned = zip(axes, next).map { pair in 1 - abs(zip(pair.0, pair.1).reduce(0) { $0 + $1.0 * $1.1 }) }
+            let turned = zip(axes, next).map { (old: [Double], new: [Double]) -> Double in
+                1 - abs(zip(old, new).reduce(0.0) { $0 + $1.0 * $1.1 })
+            }
             axes = next
             if turned.allSatisfy({ $0 < 1e-8 }) { break }
         }
-        self.mean = mean.map(Float.init)
-        axisX = Self.signFixed(axes[0]).map(Float.init)
-        axisY = Self.signFixed(axes[1]).map(Float.init)
+        self.mean = mean.map { Float($0) }
+        axisX = Self.signFixed(axes[0]).map { Float($0) }
+        axisY = Self.signFixed(axes[1]).map { Float($0) }
     }
 
     public func project(_ vector: [Float]) -> (x: Double, y: Double) {
@@ -69,13 +71,13 @@ public struct PrincipalPlane: Sendable, Equatable {
     private static func orthonormal(_ axes: [[Double]]) -> [[Double]] {
         let first = normalized(axes[0]) ?? unit(0, axes[0].count)
         var second = axes[1]
-        let overlap = zip(second, first).reduce(0) { $0 + $1.0 * $1.1 }
+        let overlap = zip(second, first).reduce(0.0) { $0 + $1.0 * $1.1 }
         second = zip(second, first).map { $0 - overlap * $1 }
         return [first, normalized(second) ?? orthogonalUnit(to: first)]
     }
 
     private static func normalized(_ vector: [Double]) -> [Double]? {
-        let length = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        let length = vector.reduce(0.0) { $0 + $1 * $1 }.squareRoot()
         return length > 1e-12 ? vector.map { $0 / length } : nil
     }
 

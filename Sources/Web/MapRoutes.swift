@@ -27,14 +27,14 @@ struct MapRoutes {
     }
 
     @Sendable func data(request: Request, context: WebRequestContext) async throws -> Response {
-        try await json {
+        try await json { () async throws -> MapData in
             let query = try MapQuery(parameters: FormQuery.decode(request.uri.query))
             return MapData(try await maps.map(query.kind), catalog: catalogs.current)
         }
     }
 
     @Sendable func tracks(request: Request, context: WebRequestContext) async throws -> Response {
-        try await json {
+        try await json { () async throws -> MapTracks in
             let catalog = catalogs.current
             let query = try MapQuery(parameters: FormQuery.decode(request.uri.query))
             return MapTracks(tracks: query.ids.compactMap { id in
@@ -64,6 +64,6 @@ struct MapRoutes {
             (status, data) = (.badRequest, try JSONEncoder().encode(["error": error.description]))
         }
         return Response(status: status, headers: [.contentType: "application/json"],
-                        body: ResponseBody(byteBuffer: ByteBuffer(data: data)))
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 }
