@@ -35,6 +35,7 @@ let package = Package(
         // hnswlib is header-only (Debian's libhnswlib-dev); optimized even in debug builds, where an
         // unoptimized graph build would take minutes in the tests.
         .target(name: "CHNSW", cxxSettings: [.unsafeFlags(["-O3"])]),
+        .target(name: "MusicMap", dependencies: ["TrackStore"]),
         .target(name: "Export", dependencies: ["Report", "TrackStore"]),
         .target(name: "Evaluation", dependencies: ["TrackStore"]),
         .target(name: "Users", dependencies: [
@@ -49,7 +50,7 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .target(name: "Web", dependencies: [
-            "TrackStore", "Playlists", "Report",
+            "TrackStore", "Playlists", "Report", "MusicMap",
             "Subsonic", "AudioFiles",
             "Users", .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -76,6 +77,7 @@ let package = Package(
             "Users",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
+        .testTarget(name: "MusicMapTests", dependencies: ["MusicMap", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "AudioFilesTests", dependencies: ["AudioFiles"]),
         .testTarget(name: "UsersTests", dependencies: ["Users", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SubsonicTests", dependencies: ["Subsonic", "Web", "Users", "TestSupport"]),

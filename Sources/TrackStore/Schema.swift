@@ -164,6 +164,26 @@ enum Schema {
                     """)
             }
         }
+        migrator.registerMigration("music-map-projection") { db in
+            // The music map's 2-D projection per embedding, cached so `serve` does not redo it per start.
+            try db.create(table: "map_basis") { t in
+                t.primaryKey("kind", .text)
+                t.column("fingerprint", .text).notNull()
+                t.column("mean", .blob).notNull()
+                t.column("axisX", .blob).notNull()
+                t.column("axisY", .blob).notNull()
+                t.column("basisCount", .integer).notNull()
+            }
+            try db.create(table: "map_point") { t in
+                t.column("kind", .text).notNull().references("map_basis", onDelete: .cascade)
+                t.column("trackId", .integer).notNull().references("track", onDelete: .cascade)
+                t.column("x", .double).notNull()
+                t.column("y", .double).notNull()
+                // The track's analyzedAt when projected: a re-analyzed track is projected again.
+                t.column("stamp", .text).notNull()
+                t.primaryKey(["kind", "trackId"])
+            }
+        }
         return migrator
     }
 }

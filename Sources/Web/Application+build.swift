@@ -37,6 +37,7 @@ public func buildRouter(store: TrackStore, mixBy: MixEmbedding = .automatic,
     SimilarRoutes(catalogs: catalogs, pages: pages).addRoutes(to: router)
     PathRoutes(catalogs: catalogs, pages: pages).addRoutes(to: router)
     SearchRoutes(catalogs: catalogs).addRoutes(to: router)
+    MapRoutes(catalogs: catalogs, maps: MusicMaps(store: store), pages: pages).addRoutes(to: router)
     AudioRoutes(catalogs: catalogs).addRoutes(to: router)
     StaticRoutes().addRoutes(to: router)
     // One failed-login count per address, whichever door the attempts come through.

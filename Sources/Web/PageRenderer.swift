@@ -42,7 +42,7 @@ struct PageRenderer: Sendable {
     /// `modules`: the project's JavaScript modules the page loads (file names under `SitePaths.modules`).
     func chrome(title: String, page: Chrome.Page, modules: [String] = []) -> Chrome {
         Chrome(title: title, storePath: storePath, onPlaylists: page == .playlists, onSimilar: page == .similar,
-              onPath: page == .path, onSaved: page == .saved, showsLogout: showsLogout, analysis: catalogs.snapshot.facts.state,
+              onPath: page == .path, onSaved: page == .saved, onMap: page == .map, showsLogout: showsLogout, analysis: catalogs.snapshot.facts.state,
               modules: ([Self.liveModule] + modules).map { "\(SitePaths.modules)/\($0)" })
     }
 
@@ -58,7 +58,7 @@ struct PageRenderer: Sendable {
 
 /// What the shared header shows: page title, store path and which navigation link is current.
 struct Chrome {
-    enum Page { case playlists, similar, path, saved, other }
+    enum Page { case playlists, similar, path, saved, map, other }
 
     let title: String
     let storePath: String
@@ -66,6 +66,7 @@ struct Chrome {
     let onSimilar: Bool
     let onPath: Bool
     let onSaved: Bool
+    let onMap: Bool
     let showsLogout: Bool
     let analysis: AnalysisCounts
     /// URLs of the JavaScript modules the page loads; without them the page works as a plain form.

@@ -8,6 +8,10 @@ enum SitePaths {
     static let pathDownload = "/path.m3u8"
     /// The track search as JSON, for type-ahead pickers.
     static let searchAPI = "/api/search"
+    static let map = "/map"
+    static let mapData = "/api/map"
+    static let mapTracks = "/api/map/tracks"
+    static let mapDownload = "/map.m3u8"
     static let audio = "/audio"
     static let playlistAPI = "/api/playlist"
     static let collectionAPI = "/api/collection"

@@ -191,6 +191,30 @@ final class WebDriver {
         try await call("POST", "actions", ["actions": [["type": "key", "id": "keyboard", "actions": strokes]]])
     }
 
+    /// Moves the mouse to a viewport point (CSS pixels).
+    func movePointer(to point: (x: Int, y: Int)) async throws {
+        try await pointerActions([Self.move(point, duration: 50)])
+    }
+
+    /// Presses the left button at `start`, drags to `end` in a few steps and releases it there.
+    func drag(from start: (x: Int, y: Int), to end: (x: Int, y: Int)) async throws {
+        let steps = (1...4).map { step in
+            Self.move((start.x + (end.x - start.x) * step / 4, start.y + (end.y - start.y) * step / 4), duration: 30)
+        }
+        try await pointerActions([Self.move(start, duration: 0), ["type": "pointerDown", "button": 0]] + steps
+                                 + [["type": "pointerUp", "button": 0]])
+    }
+
+    private static func move(_ point: (x: Int, y: Int), duration: Int) -> [String: Any] {
+        ["type": "pointerMove", "duration": duration, "x": point.x, "y": point.y, "origin": "viewport"]
+    }
+
+    private func pointerActions(_ actions: [[String: Any]]) async throws {
+        try await call("POST", "actions", ["actions": [
+            ["type": "pointer", "id": "mouse", "parameters": ["pointerType": "mouse"], "actions": actions],
+        ]])
+    }
+
     func screenshot() async throws -> Data {
         guard let base64 = try await call("GET", "screenshot") as? String, let png = Data(base64Encoded: base64) else {
             throw Failure(description: "no screenshot")

@@ -1,0 +1,69 @@
+import Foundation
+import Hummingbird
+import MusicMap
+import Playlists
+import TrackStore
+
+/// The music map page, its JSON (`/api/map`, `/api/map/tracks`) and the M3U8 download of a box on it.
+struct MapRoutes {
+    let catalogs: LiveCatalog
+    let maps: MusicMaps
+    let pages: PageRenderer
+
+    func addRoutes(to router: Router<WebRequestContext>) {
+        router.get(RouterPath(SitePaths.map), use: page)
+        router.get(RouterPath(SitePaths.mapData), use: data)
+        router.get(RouterPath(SitePaths.mapTracks), use: tracks)
+        router.get(RouterPath(SitePaths.mapDownload), use: download)
+    }
+
+    @Sendable func page(request: Request, context: WebRequestContext) async throws -> Response {
+        let catalog = catalogs.current
+        guard !catalog.isEmpty else { return pages.emptyStore(page: .map) }
+        let query = try MapQuery(parameters: FormQuery.decode(request.uri.query))
+        let map = MapData(try await maps.map(query.kind), catalog: catalog)
+        return pages.render("map", MapPage(chrome: pages.chrome(title: "Music map", page: .map, modules: ["music-map.js"]),
+                                           data: map, box: query.box))
+    }
+
+    @Sendable func data(request: Request, context: WebRequestContext) async throws -> Response {
+        try await json { () async throws -> MapData in
+            let query = try MapQuery(parameters: FormQuery.decode(request.uri.query))
+            return MapData(try await maps.map(query.kind), catalog: catalogs.current)
+        }
+    }
+
+    @Sendable func tracks(request: Request, context: WebRequestContext) async throws -> Response {
+        try await json { () async throws -> MapTracks in
+            let catalog = catalogs.current
+            let query = try MapQuery(parameters: FormQuery.decode(request.uri.query))
+            return MapTracks(tracks: query.ids.compactMap { id in
+                catalog.track(id: id).map { MapTracks.Entry(id: id, name: $0.displayName, audio: SitePaths.audio(id)) }
+            })
+        }
+    }
+
+    @Sendable func download(request: Request, context: WebRequestContext) async throws -> Response {
+        let catalog = catalogs.current
+        let query = try MapQuery(parameters: FormQuery.decode(request.uri.query))
+        guard let box = query.box else {
+            throw QueryError.invalidValue(parameter: "x0, y0, x1, y1", value: request.uri.query ?? "",
+                                          expected: "the four corners of a box on the map")
+        }
+        let map = MapData(try await maps.map(query.kind), catalog: catalog)
+        let tracks = MapPage.boxed(map, box).compactMap { catalog.track(id: map.ids[$0]) }
+        return .m3u8(tracks, name: "tonearm-map-\(query.kind.rawValue)", context: context)
+    }
+
+    /// JSON, or a 400 with `{"error": "..."}` for a query the user got wrong.
+    private func json<Body: Encodable>(_ body: () async throws -> Body) async throws -> Response {
+        let (status, data): (HTTPResponse.Status, Data)
+        do {
+            (status, data) = (.ok, try JSONEncoder().encode(try await body()))
+        } catch let error as QueryError {
+            (status, data) = (.badRequest, try JSONEncoder().encode(["error": error.description]))
+        }
+        return Response(status: status, headers: [.contentType: "application/json"],
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
