@@ -23,7 +23,7 @@ public struct PlaylistFolder: Sendable {
         let file = try self.file(name, owner: owner)
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try checkInside(file)
-        try M3U8Writer.playlist(tracks).write(to: file, atomically: true, encoding: .utf8)
+        try M3U8Writer.playlist(tracks).write(to: file, options: .atomic)
         return file
     }
 

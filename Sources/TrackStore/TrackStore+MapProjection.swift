@@ -55,19 +55,6 @@ extension TrackStore {
         }
     }
 
-    /// The `kind` embeddings of just these tracks.
-    public func embeddings(_ kind: EmbeddingKind, of trackIds: [Int64]) throws -> [Int64: [Float]] {
-        try dbPool.read { db in
-            var result: [Int64: [Float]] = [:]
-            for id in trackIds {
-                let blob = try DatabaseValue.fetchOne(db, sql: "SELECT embedding FROM \(kind.group.tableName) WHERE trackId = ?",
-                                                      arguments: [id])
-                result[id] = blob.flatMap { FloatVector.fromDatabaseValue($0)?.values }
-            }
-            return result
-        }
-    }
-
     public func mapProjection(_ kind: EmbeddingKind) throws -> StoredMapProjection? {
         try dbPool.read { db in
             guard let basis = try Row.fetchOne(db, sql: "SELECT * FROM map_basis WHERE kind = ?", arguments: [kind.rawValue]) else {
