@@ -34,7 +34,9 @@ final class MapBrowserTests: LiveAppTestCase {
 
         // Where the page says it drew each point, in viewport pixels.
         let layout = try await browser.execute("""
-            const canvas = document.getElementById('map-canvas'), rect = canvas.getBoundingClientRect();
+            const canvas = document.getElementById('map-canvas');
+            canvas.scrollIntoView({block: 'center'});  // pointer actions reach only what is in the window
+            const rect = canvas.getBoundingClientRect();
             return [rect.left, rect.top, ...canvas.dataset.view.split(',').map(Number)];
             """) as? [Double] ?? []
         XCTAssertEqual(layout.count, 6)

@@ -159,7 +159,7 @@ final class PlaylistAPITests: LiveAppTestCase {
             XCTAssertTrue(first.contains("<strong>250</strong> of 250 tracks match"))
             XCTAssertTrue(first.contains("href=\"/?sort=bpm&amp;page=2\" rel=\"next\"") || first.contains("href=\"/?sort=bpm&page=2\" rel=\"next\""), first)
             XCTAssertFalse(first.contains("rel=\"prev\""))
-            XCTAssertFalse(first.contains("<audio"), "no player per row: the queue player plays them")
+            XCTAssertEqual(first.components(separatedBy: "<audio").count - 1, 1, "no player per row: the one queue player plays them")
             let last = try await html("/?sort=bpm&page=3")
             XCTAssertEqual(rows(last).count, 50)
             XCTAssertTrue(rows(last)[0].contains("<td>201</td>"), rows(last)[0])

@@ -113,8 +113,13 @@ final class WebDriver {
         return try found.map(elementId)
     }
 
+    /// Scrolls the element to the middle of the window first, as a person would: WebDriver only scrolls
+    /// an element that is out of view, so one just under the fixed queue player bar would stay covered.
     func click(_ css: String) async throws {
-        try await call("POST", "element/\(try await find(css))/click", [:])
+        let element = try await find(css)
+        try await call("POST", "execute/sync", ["script": "arguments[0].scrollIntoView({block: 'center'})",
+                                                "args": [[Self.elementKey: element]]])
+        try await call("POST", "element/\(element)/click", [:])
     }
 
     func type(_ text: String, into css: String) async throws {
