@@ -62,15 +62,17 @@ public struct PlaylistEngine: Sendable {
 
     /// Stable: ties keep path order. Tracks without the sort descriptor go last in either order.
     private func ordered(_ entries: [PlaylistEntry], by key: SortKey, order: SortOrder) -> [PlaylistEntry] {
-        let keyed = entries.map { (entry: $0, value: key.value(of: $0)) }
-        let sorted = keyed.enumerated().sorted { lhs, rhs in
-            switch (lhs.element.value, rhs.element.value) {
+        // Positions are sorted, not the entries: moving whole entries (many references each) dominated
+        // the time of a large playlist.
+        let values = entries.map { key.value(of: $0) }
+        let sorted = entries.indices.sorted { lhs, rhs in
+            switch (values[lhs], values[rhs]) {
             case let (left?, right?) where left != right: return order == .ascending ? left < right : left > right
             case (_?, nil): return true
             case (nil, _?): return false
-            default: return lhs.offset < rhs.offset
+            default: return lhs < rhs
             }
         }
-        return sorted.map(\.element.entry)
+        return sorted.map { entries[$0] }
     }
 }
