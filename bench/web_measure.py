@@ -52,10 +52,9 @@ def webdriver(port, method, path, body=None):
         return json.load(response)["value"]
 
 
-# The page is ready when the document finished loading and, once the live modules set it, when
-# they say so.
-READY = """return document.readyState === 'complete' &&
-  (document.body.dataset.ready === undefined || document.body.dataset.ready === 'true');"""
+# The page is ready when the document finished loading and the live filters module drew its first
+# data (it sets body.dataset.ready to "1").
+READY = """return document.readyState === 'complete' && document.body.dataset.ready === '1';"""
 
 
 def browser_load(base, runs):
