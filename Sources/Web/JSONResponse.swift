@@ -9,9 +9,9 @@ enum JSONResponse {
         let error: String
     }
 
-    static func answer<Value: Encodable>(_ make: () throws -> Value) -> Response {
+    static func answer<Value: Encodable>(_ make: () async throws -> Value) async -> Response {
         do {
-            return encode(try make(), status: .ok)
+            return encode(try await make(), status: .ok)
         } catch let error as QueryError {
             return encode(Failure(error: error.description), status: .badRequest)
         } catch {

@@ -27,14 +27,14 @@ struct MapRoutes {
     }
 
     @Sendable func data(request: Request, context: WebRequestContext) async throws -> Response {
-        try await json { () async throws -> MapData in
+        await JSONResponse.answer { () async throws -> MapData in
             let query = try MapQuery(parameters: FormQuery.decode(request.uri.query))
             return MapData(try await maps.map(query.kind), catalog: catalogs.current)
         }
     }
 
     @Sendable func tracks(request: Request, context: WebRequestContext) async throws -> Response {
-        try await json { () async throws -> MapTracks in
+        await JSONResponse.answer { () async throws -> MapTracks in
             let catalog = catalogs.current
             let query = try MapQuery(parameters: FormQuery.decode(request.uri.query))
             return MapTracks(tracks: query.ids.compactMap { id in
@@ -53,17 +53,5 @@ struct MapRoutes {
         let map = MapData(try await maps.map(query.kind), catalog: catalog)
         let tracks = MapPage.boxed(map, box).compactMap { catalog.track(id: map.ids[$0]) }
         return .m3u8(tracks, name: "tonearm-map-\(query.kind.rawValue)", context: context)
-    }
-
-    /// JSON, or a 400 with `{"error": "..."}` for a query the user got wrong.
-    private func json<Body: Encodable>(_ body: () async throws -> Body) async throws -> Response {
-        let (status, data): (HTTPResponse.Status, Data)
-        do {
-            (status, data) = (.ok, try JSONEncoder().encode(try await body()))
-        } catch let error as QueryError {
-            (status, data) = (.badRequest, try JSONEncoder().encode(["error": error.description]))
-        }
-        return Response(status: status, headers: [.contentType: "application/json"],
-                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

@@ -15,7 +15,7 @@ struct PlaylistAPIRoutes {
 
     @Sendable func playlist(request: Request, context: WebRequestContext) async throws -> Response {
         let snapshot = catalogs.snapshot
-        return JSONResponse.answer { () throws -> PlaylistSliceJSON in
+        return await JSONResponse.answer { () throws -> PlaylistSliceJSON in
             let (queryPairs, paging) = PlaylistSlice.split(try FormQuery.decode(request.uri.query), taking: ["offset", "count"])
             let query = try PlaylistQuery(parameters: queryPairs)
             let slice = try PlaylistSlice(offset: paging["offset"], count: paging["count"])
@@ -25,6 +25,6 @@ struct PlaylistAPIRoutes {
 
     @Sendable func collection(request: Request, context: WebRequestContext) async throws -> Response {
         let facts = catalogs.snapshot.facts
-        return JSONResponse.answer { facts }
+        return await JSONResponse.answer { facts }
     }
 }
