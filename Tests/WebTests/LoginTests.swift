@@ -45,6 +45,7 @@ final class LoginTests: LiveAppTestCase {
                 let url = try await browser.currentURL
                 XCTAssertEqual(url, site + "/similar", "back to the page asked for")
                 try await browser.go(site + "/")
+                try await browser.waitUntil("document.body.dataset.ready === '1'")
                 let count = try await browser.text("#match-count strong")
                 XCTAssertEqual(count, "12")
                 try await browser.click("#logout-link")

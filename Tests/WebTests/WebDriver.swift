@@ -128,8 +128,14 @@ final class WebDriver {
         try await call("POST", "element/\(element)/value", ["text": text])
     }
 
-    func text(_ css: String) async throws -> String {
-        try await call("GET", "element/\(try await find(css))/text") as? String ?? ""
+    /// Finds the element anew when the page's live updates replaced it between the find and the read.
+    func text(_ css: String, attempts: Int = 5) async throws -> String {
+        do {
+            return try await call("GET", "element/\(try await find(css))/text") as? String ?? ""
+        } catch let failure as Failure where failure.description.contains("stale element") && attempts > 1 {
+            try await Task.sleep(nanoseconds: 50_000_000)
+            return try await text(css, attempts: attempts - 1)
+        }
     }
 
     /// Runs `script` in the page; its last argument is a callback that ends it with a JSON value.
