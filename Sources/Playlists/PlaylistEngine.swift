@@ -10,6 +10,7 @@ public struct PlaylistEngine: Sendable {
     public let recommendedProfile: KeyProfile
     private let styleIndex: [String: Int]
     private let columns: FilterColumns
+    private let names: NameRanks
 
     public init(tracks: [TrackDescriptors], styleLabels: [String]) {
         self.tracks = tracks
@@ -17,30 +18,41 @@ public struct PlaylistEngine: Sendable {
         recommendedProfile = KeyProfileRecommendation.profile(for: tracks.compactMap(\.signal))
         styleIndex = Dictionary(styleLabels.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         columns = FilterColumns(tracks)
+        names = NameRanks(tracks)
     }
 
+    /// Filters and sorts positions only; the result builds entries for the rows a caller shows, so a
+    /// page of a 100,000-track playlist does not build 100,000 entries.
     public func run(_ query: PlaylistQuery) throws -> PlaylistResult {
-        let matches = try self.matches(query)
-        let sort = query.sort ?? (query.styles.isEmpty ? .name : .style)
-        let sorted = ordered(matches, by: sort, order: query.order ?? sort.defaultOrder)
-        return PlaylistResult(entries: Array(sorted.prefix(query.limit ?? sorted.count)),
-                              totalMatches: matches.count, profile: query.profile)
-    }
-
-    /// Every track the query's filters accept, in path order; its sort and limit do not apply.
-    public func matches(_ query: PlaylistQuery) throws -> [PlaylistEntry] {
         let styleIndices = try self.styleIndices(query)
-        return try matchingRows(query).map { row in
-            let descriptors = tracks[row]
-            let key = query.profile.map { descriptors.signal?.key($0) } ?? descriptors.shown?.keyEstimate
-            return PlaylistEntry(descriptors: descriptors, styleScore: styleScore(of: descriptors, indices: styleIndices), key: key)
+        let matched = matchingRows(query, styleIndices: styleIndices)
+        let sort = query.sort ?? (query.styles.isEmpty ? .name : .style)
+        let sorted = ordered(matched, by: sort, order: query.order ?? sort.defaultOrder, query: query, styleIndices: styleIndices)
+        return PlaylistResult(rows: Array(sorted.prefix(query.limit ?? sorted.count)), matchedRows: matched,
+                              profile: query.profile) { row in
+            PlaylistEntry(descriptors: tracks[row], styleScore: styleScore(of: tracks[row], indices: styleIndices),
+                          key: key(of: row, profile: query.profile))
         }
     }
 
-    /// Positions in `tracks` of every track the query's filters accept, ascending: `matches` without
-    /// building the entries. A track lacking the descriptor a filter needs does not match that filter.
+    /// Positions in `tracks` of every track the query's filters accept, ascending; its sort and limit
+    /// do not apply. A track lacking the descriptor a filter needs does not match that filter.
     public func matchingRows(_ query: PlaylistQuery) throws -> [Int] {
-        let styleIndices = try self.styleIndices(query)
+        matchingRows(query, styleIndices: try styleIndices(query))
+    }
+
+    /// The value every track has for a range filter (NaN: none), in `tracks` order.
+    public func column(_ filter: RangeFilter) -> [Double] {
+        switch filter {
+        case .bpm: return columns.bpm
+        case .dance: return columns.danceability
+        case .arousal: return columns.arousal
+        case .valence: return columns.valence
+        case .loudness: return columns.loudness
+        }
+    }
+
+    private func matchingRows(_ query: PlaylistQuery, styleIndices: [Int]) -> [Int] {
         var rows = columns.rows(passing: query)
         if !styleIndices.isEmpty {
             rows.removeAll { (styleScore(of: tracks[$0], indices: styleIndices) ?? -1) < query.activation }
@@ -60,12 +72,34 @@ public struct PlaylistEngine: Sendable {
         return indices.compactMap { styles.indices.contains($0) ? Double(styles[$0]) : nil }.max()
     }
 
+    /// The key under the query's profile, else the shown key.
+    private func key(of row: Int, profile: KeyProfile?) -> KeyEstimate? {
+        profile.map { tracks[row].signal?.key($0) } ?? tracks[row].shown?.keyEstimate
+    }
+
+    /// The number a track sorts by; nil when it lacks the descriptor. Names sort by their precomputed rank.
+    private func sortValue(of row: Int, by key: SortKey, query: PlaylistQuery, styleIndices: [Int], nameRanks: [Int32]) -> Double? {
+        func present(_ value: Double) -> Double? { value.isNaN ? nil : value }
+        switch key {
+        case .style: return styleScore(of: tracks[row], indices: styleIndices)
+        case .name: return Double(nameRanks[row])
+        case .bpm: return present(columns.bpm[row])
+        case .tempocnn: return tracks[row].tempoCNN?.bpm
+        case .dance: return present(columns.danceability[row])
+        case .voice: return present(columns.voice[row])
+        case .arousal: return present(columns.arousal[row])
+        case .valence: return present(columns.valence[row])
+        case .loudness: return present(columns.loudness[row])
+        case .keyStrength: return self.key(of: row, profile: query.profile)?.strength
+        case .duration: return tracks[row].track.duration
+        }
+    }
+
     /// Stable: ties keep path order. Tracks without the sort descriptor go last in either order.
-    private func ordered(_ entries: [PlaylistEntry], by key: SortKey, order: SortOrder) -> [PlaylistEntry] {
-        // Positions are sorted, not the entries: moving whole entries (many references each) dominated
-        // the time of a large playlist.
-        let values = entries.map { key.value(of: $0) }
-        let sorted = entries.indices.sorted { lhs, rhs in
+    private func ordered(_ rows: [Int], by key: SortKey, order: SortOrder, query: PlaylistQuery, styleIndices: [Int]) -> [Int] {
+        let nameRanks = key == .name ? names.all : []
+        let values = rows.map { sortValue(of: $0, by: key, query: query, styleIndices: styleIndices, nameRanks: nameRanks) }
+        let sorted = rows.indices.sorted { lhs, rhs in
             switch (values[lhs], values[rhs]) {
             case let (left?, right?) where left != right: return order == .ascending ? left < right : left > right
             case (_?, nil): return true
@@ -73,6 +107,6 @@ public struct PlaylistEngine: Sendable {
             default: return lhs < rhs
             }
         }
-        return sorted.map { entries[$0] }
+        return sorted.map { rows[$0] }
     }
 }

@@ -11,12 +11,33 @@ public struct PlaylistEntry: Sendable {
     public var track: Track { descriptors.track }
 }
 
-/// Every match of a query (before its limit) and the limited, sorted list.
+/// A query's matches as positions in the engine's tracks: every match in path order, and the sorted,
+/// limited playlist, whose entries are built only for the rows asked for.
 public struct PlaylistResult: Sendable {
-    public let entries: [PlaylistEntry]
-    public let totalMatches: Int
+    /// The playlist: positions in `PlaylistEngine.tracks`, sorted, at most the query's limit.
+    public let rows: [Int]
+    /// Every match before the limit, in path order.
+    public let matchedRows: [Int]
     /// The key profile the key filter and key column used; nil: the shown key.
     public let profile: KeyProfile?
+    private let entry: @Sendable (Int) -> PlaylistEntry
+
+    init(rows: [Int], matchedRows: [Int], profile: KeyProfile?, entry: @escaping @Sendable (Int) -> PlaylistEntry) {
+        self.rows = rows
+        self.matchedRows = matchedRows
+        self.profile = profile
+        self.entry = entry
+    }
+
+    public var totalMatches: Int { matchedRows.count }
+
+    /// Every entry of the playlist.
+    public var entries: [PlaylistEntry] { entries(in: 0..<rows.count) }
+
+    /// The entries at `positions` of the playlist, clamped to its length.
+    public func entries(in positions: Range<Int>) -> [PlaylistEntry] {
+        positions.clamped(to: 0..<rows.count).map { entry(rows[$0]) }
+    }
 
     /// "shown" or the profile's name.
     public var keySource: String { profile?.rawValue ?? "shown" }

@@ -18,7 +18,7 @@ struct PlaylistPage {
         let cells: [String]
 
         /// The rows of `entries`, ranked from `firstRank`.
-        static func rows(_ entries: ArraySlice<PlaylistEntry>, columns: [PlaylistColumn], firstRank: Int) -> [Row] {
+        static func rows(_ entries: [PlaylistEntry], columns: [PlaylistColumn], firstRank: Int) -> [Row] {
             entries.enumerated().map { index, entry in
                 Row(rank: firstRank + index, id: entry.track.id!, name: entry.track.displayName, path: entry.track.path,
                     audio: SitePaths.audio(entry.track.id!), cells: columns.map { $0.value(entry) })
@@ -79,20 +79,20 @@ struct PlaylistPage {
 
         totalMatches = result.totalMatches
         trackCount = engine.tracks.count
-        limited = result.entries.count < result.totalMatches
-        shown = result.entries.count
+        limited = result.rows.count < result.totalMatches
+        shown = result.rows.count
         profile = result.keySource
         let columns = PlaylistColumn.columns(showingStyle: !query.styles.isEmpty)
         headers = columns.map(\.header)
-        rows = Row.rows(slice.rows(of: result.entries), columns: columns, firstRank: slice.offset + 1)
+        rows = Row.rows(slice.entries(of: result), columns: columns, firstRank: slice.offset + 1)
         firstShown = rows.first?.rank ?? 0
         lastShown = rows.last?.rank ?? 0
-        paged = result.entries.count > slice.count
+        paged = result.rows.count > slice.count
         func link(page: Int, label: String) -> PageLink {
             PageLink(label: label, href: Self.link(query, page: page))
         }
         previousPage = slice.page > 1 ? link(page: slice.page - 1, label: "Previous \(slice.count)") : nil
-        nextPage = slice.offset + slice.count < result.entries.count ? link(page: slice.page + 1, label: "Next \(slice.count)") : nil
+        nextPage = slice.offset + slice.count < result.rows.count ? link(page: slice.page + 1, label: "Next \(slice.count)") : nil
         m3u8Link = SitePaths.link(SitePaths.playlistDownload, query.parameters)
         permalink = SitePaths.link(SitePaths.playlists, query.parameters)
     }

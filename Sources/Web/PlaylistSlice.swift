@@ -37,9 +37,9 @@ struct PlaylistSlice {
 
     var page: Int { offset / Self.pageSize + 1 }
 
-    func rows<Element>(of all: [Element]) -> ArraySlice<Element> {
-        let start = min(offset, all.count)
-        return all[start..<min(start + count, all.count)]
+    /// The entries of `result` this slice shows.
+    func entries(of result: PlaylistResult) -> [PlaylistEntry] {
+        result.entries(in: offset..<offset + count)
     }
 
     private static func number(_ text: String?, parameter: String, default value: Int, within bounds: ClosedRange<Int>) throws -> Int {

@@ -36,14 +36,13 @@ struct PlaylistSliceJSON: Encodable {
         m3u8 = SitePaths.link(SitePaths.playlistDownload, query.parameters)
         let tableColumns = PlaylistColumn.columns(showingStyle: !query.styles.isEmpty)
         columns = tableColumns.map(\.header)
-        let pageRows = PlaylistPage.Row.rows(slice.rows(of: result.entries), columns: tableColumns, firstRank: slice.offset + 1)
+        let pageRows = PlaylistPage.Row.rows(slice.entries(of: result), columns: tableColumns, firstRank: slice.offset + 1)
         rowsHtml = pageRows.map { pages.fragment("playlist-row", $0) }.joined()
         rows = pageRows.map { Row(rank: $0.rank, id: $0.id, name: $0.name, audio: $0.audio) }
         // Every match counts, even those beyond the query's limit `n`, so the bars add up to `total`.
-        let matches = try result.entries.count == result.totalMatches ? result.entries : engine.matches(query)
         matched = Dictionary(uniqueKeysWithValues: RangeFilter.allCases.map { filter in
             let bins = snapshot.facts.ranges[filter.rawValue]!
-            return (filter.rawValue, bins.counting(matches.compactMap { filter.value(of: $0.descriptors) }).bins)
+            return (filter.rawValue, bins.counting(rows: result.matchedRows, of: engine.column(filter)).bins)
         })
     }
 }

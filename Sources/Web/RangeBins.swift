@@ -35,4 +35,13 @@ struct RangeBins: Encodable, Sendable {
         for value in values { counts[index(of: value)] += 1 }
         return RangeBins(min: min, max: max, bins: counts)
     }
+
+    /// The same bins over `column`'s values at `rows`; NaN (no value) counts nowhere.
+    func counting(rows: [Int], of column: [Double]) -> RangeBins {
+        var counts = [Int](repeating: 0, count: Self.binCount)
+        column.withUnsafeBufferPointer { column in
+            for row in rows where !column[row].isNaN { counts[index(of: column[row])] += 1 }
+        }
+        return RangeBins(min: min, max: max, bins: counts)
+    }
 }

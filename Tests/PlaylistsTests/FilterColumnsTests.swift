@@ -37,13 +37,42 @@ final class FilterColumnsTests: TemporaryDirectoryTestCase {
         for _ in 0..<300 {
             let parameters = choices.filter { _ in Int.random(in: 0..<3, using: &random) == 0 }
                 .map { ($0.0, $0.1.randomElement(using: &random)!) }
-            let query = try PlaylistQuery(parameters: parameters)
-            let expected = engine.tracks.filter { Self.accepts($0, query, styleLabels: engine.styleLabels) }.map(\.track.path)
-            XCTAssertEqual(try engine.matches(query).map(\.track.path), expected, "\(parameters)")
+            let sorting = [("sort", ["name", "bpm", "loudness", "style", "key-strength"].randomElement(using: &random)!),
+                           ("order", ["asc", "desc"].randomElement(using: &random)!)]
+            let query = try PlaylistQuery(parameters: parameters + sorting)
+            let accepted = engine.tracks.filter { Self.accepts($0, query, styleLabels: engine.styleLabels) }
+            let expected = accepted.map(\.track.path)
+            let result = try engine.run(query)
+            XCTAssertEqual(result.matchedRows.map { engine.tracks[$0].track.path }, expected, "\(parameters)")
             XCTAssertEqual(try engine.matchingRows(query).map { engine.tracks[$0].track.path }, expected, "\(parameters)")
+            XCTAssertEqual(result.entries.map(\.track.path), Self.sorted(accepted, query, styleLabels: engine.styleLabels).map(\.track.path),
+                           "\(parameters + sorting)")
             if !expected.isEmpty && expected.count < engine.tracks.count { nonEmpty += 1 }
         }
         XCTAssertGreaterThan(nonEmpty, 100, "most random queries select a proper, non-empty subset")
+    }
+
+    /// The sort as documented: by the key's value, ties and then tracks lacking it in path order.
+    private static func sorted(_ tracks: [TrackDescriptors], _ query: PlaylistQuery, styleLabels: [String]) -> [TrackDescriptors] {
+        func value(_ track: TrackDescriptors) -> String? {
+            func number(_ value: Double?) -> String? { value.map { String(format: "%020.6f", $0 + 1000) } }
+            switch query.sort! {
+            case .name: return track.track.displayName.lowercased()
+            case .bpm: return number(track.shown?.bpm)
+            case .loudness: return number(track.signal?.loudnessLufs)
+            case .style:
+                guard !query.styles.isEmpty, let styles = track.effnet?.styles.values else { return nil }
+                return number(query.styles.map { Double(styles[styleLabels.firstIndex(of: $0)!]) }.max())
+            case .keyStrength: return number((query.profile.map { track.signal?.key($0) } ?? track.shown?.keyEstimate)?.strength)
+            default: fatalError("not among the sorts this test draws")
+            }
+        }
+        let present = tracks.filter { value($0) != nil }
+        let ascending = present.enumerated().sorted { lhs, rhs in
+            let (left, right) = (value(lhs.element)!, value(rhs.element)!)
+            return left != right ? (query.order == .descending ? left > right : left < right) : lhs.offset < rhs.offset
+        }.map(\.element)
+        return ascending + tracks.filter { value($0) == nil }
     }
 
     /// The filters as documented: AND of every one present; a track lacking what a filter reads fails it.
@@ -78,7 +107,7 @@ final class FilterColumnsTests: TemporaryDirectoryTestCase {
         }
         let catalog = try Catalog.load(from: builder.store)
         let filter = try PlaylistQuery(parameters: [("bpm", "100-130"), ("voice", "instrumental")])
-        let accepted = Set(try catalog.playlists.matches(filter).map(\.track.id!))
+        let accepted = Set(try catalog.playlists.matchingRows(filter).map { catalog.playlists.tracks[$0].track.id! })
         let found = try catalog.similar(seeds: [catalog.resolve("/m/0.mp3")], by: .musicnn, count: 50, filter: filter)
         XCTAssertEqual(Set(found.map(\.track.id!)), accepted, "every accepted track, nothing else")
         XCTAssertEqual(accepted.count, 8)

@@ -123,7 +123,7 @@ case "current":
         let top = try latencies(queryIds(ids, count: queries)) { id in
             found[id] = try catalog.similar(to: catalog.track(id: id)!, by: kind, count: 10).map { Neighbor(trackId: $0.track.id!, score: $0.score) }
         }
-        let pass = Set(try catalog.playlists.matches(benchFilter).map { $0.track.id! })
+        let pass = Set(try catalog.playlists.matchingRows(benchFilter).map { catalog.playlists.tracks[$0].track.id! })
         var foundFiltered: [Int64: [Neighbor]] = [:]
         let filtered = try latencies(queryIds(ids, count: queries)) { id in
             foundFiltered[id] = try catalog.similar(seeds: [catalog.track(id: id)!], by: kind, count: 10, filter: benchFilter)
