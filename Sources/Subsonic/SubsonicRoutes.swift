@@ -18,18 +18,13 @@ public enum MixEmbedding: Sendable {
 /// tonearm does not implement with HTTP 501 (as Navidrome does), unknown paths with 404.
 public struct SubsonicRoutes<Context: ClientAddressRequestContext>: Sendable {
     static var apiVersion: String { "1.16.1" }
-    let service: SubsonicService
+    let services: SubsonicServices
     let authenticator: SubsonicAuthenticator
 
-    public init(catalog: Catalog, store: TrackStore, mixBy: MixEmbedding = .automatic, limiter: LoginRateLimiter = LoginRateLimiter()) throws {
-        let kind: EmbeddingKind
-        switch mixBy {
-        case .fixed(let chosen): kind = chosen
-        case .automatic: kind = (catalog.similarityIndex(.effnet)?.count ?? 0) > 0 ? .effnet : .musicnn
-        }
-        let similarity = CatalogSonicSimilarity(catalog: catalog, kind: kind)
-        service = SubsonicService(library: SubsonicLibrary(catalog: catalog, tags: try store.tags()), store: store,
-                                  similarity: similarity)
+    /// `collection` gives the latest version of the collection and its number; the API follows it.
+    public init(collection: @escaping @Sendable () -> (version: Int, catalog: Catalog), store: TrackStore,
+                mixBy: MixEmbedding = .automatic, limiter: LoginRateLimiter = LoginRateLimiter()) throws {
+        services = try SubsonicServices(collection: collection, store: store, mixBy: mixBy)
         authenticator = SubsonicAuthenticator(users: UserDirectory(store: store), limiter: limiter)
     }
 
@@ -55,9 +50,10 @@ public struct SubsonicRoutes<Context: ClientAddressRequestContext>: Sendable {
                 return Response(status: .notFound, body: .init(byteBuffer: ByteBuffer(string: "no such Subsonic method\n")))
             }
             let user = try authenticator.user(for: parameters, address: context.clientAddress)
+            let service = try services.current()
             switch method {
-            case "stream", "download": return try await stream(parameters, request: request, context: context)
-            case "getCoverArt": return try await coverArt(parameters)
+            case "stream", "download": return try await stream(parameters, service: service, request: request, context: context)
+            case "getCoverArt": return try await coverArt(parameters, service: service)
             default:
                 guard let payload = try service.call(method, parameters, user: user) else {
                     return Response(status: .notImplemented,
@@ -83,7 +79,7 @@ public struct SubsonicRoutes<Context: ClientAddressRequestContext>: Sendable {
     static var serverVersion: String { "0.1.0" }
 
     /// The file as it is (no transcoding, whatever `format` asks), with byte ranges.
-    private func stream(_ parameters: SubsonicParameters, request: Request, context: Context) async throws -> Response {
+    private func stream(_ parameters: SubsonicParameters, service: SubsonicService, request: Request, context: Context) async throws -> Response {
         let song = try service.library.song(parameters.required("id"))
         guard let response = try await AudioFileResponse.make(fileBytes: song.track.rawPath.bytes, request: request, context: context) else {
             throw SubsonicError.notFound("File of this song")
@@ -92,7 +88,7 @@ public struct SubsonicRoutes<Context: ClientAddressRequestContext>: Sendable {
     }
 
     /// An album's or artist's picture is its first song's.
-    private func coverArt(_ parameters: SubsonicParameters) async throws -> Response {
+    private func coverArt(_ parameters: SubsonicParameters, service: SubsonicService) async throws -> Response {
         let size = try parameters.optionalInt("size")
         if let size, !(1...4096).contains(size) { throw SubsonicError.invalidParameter("size", "must be between 1 and 4096") }
         let songs = try service.library.songs(forAnyId: parameters.required("id"))
