@@ -1,20 +1,19 @@
 extension SimilarityIndex {
-    /// Queries whose filter lets fewer than this share of the graph's candidates through go to the
-    /// exact scan over the passing rows at once: widening the search that far costs more than the scan.
-    static let narrowestApproximateShare = 0.02
+    /// Distances HNSW computes per candidate it keeps: about the 2×M links of the bottom layer (M = 16).
+    static let distancesPerCandidate = 32
 
-    /// The HNSW answer, re-scored exactly: the graph's `breadth` candidates (more when the query
-    /// excludes tracks), those that pass, best `count`. A filter widens the search (4× per round)
-    /// until `count` pass; nil when it passes so little that the exact scan is the better engine.
+    /// The HNSW answer, re-scored exactly: the graph's `breadth` candidates, those that pass, best `count`.
+    /// A filter that lets a share p of the candidates through widens the search once to `breadth / p`, so
+    /// the passing candidates reach as deep as an unfiltered query's (stopping at the first `count` that
+    /// pass cost recall: the k nearest passing tracks lie about k / p deep in the whole ranking). nil when
+    /// the exact scan over the passing rows costs less than the widened search, as it does for narrow filters.
     func approximateNearest(_ graph: NeighbourGraph, packed query: [SIMD8<Float>], count: Int,
                             excluding excluded: Set<Int64>, accepting accept: ((Int64) -> Bool)?) -> [Neighbor]? {
         guard count > 0 else { return [] }
-        var breadth = max(self.breadth, count + excluded.count)
-        let widest = max(4 * self.breadth, Int(Double(self.count) * Self.narrowestApproximateShare))
         let rows = self.rows.buffer
         return query.withUnsafeBufferPointer { query -> [Neighbor]? in
             let floats = UnsafeRawBufferPointer(query).bindMemory(to: Float.self)
-            while true {
+            func search(breadth: Int) -> (best: [Neighbor], passing: Int, share: Double, walkedWhole: Bool) {
                 let candidates = graph.candidates(for: floats, breadth: breadth)
                 var best = TopK(capacity: count)
                 var passing = 0
@@ -25,11 +24,17 @@ extension SimilarityIndex {
                     best.offer(score: dot(query, row: 0, rows, from: row * lanesPerRow), id: id)
                 }
                 // Fewer candidates than asked for means the graph has been walked whole.
-                if passing >= count || candidates.count < breadth { return best.sorted() }
-                let share = Double(passing) / Double(max(candidates.count, 1))
-                guard share >= Self.narrowestApproximateShare, breadth < widest else { return nil }
-                breadth = min(breadth * 4, widest)
+                return (best.sorted(), passing, Double(max(passing, 1)) / Double(max(candidates.count, 1)),
+                        candidates.count < breadth)
             }
+            let first = search(breadth: max(breadth, count + excluded.count))
+            if first.walkedWhole || first.passing >= (accept == nil ? count : breadth) { return first.best }
+            let widened = Int((Double(breadth) / first.share).rounded(.up))
+            let searchCost = Double(widened * Self.distancesPerCandidate * graph.dimension)
+            let scanCost = first.share * Double(self.count * dimension)
+            guard searchCost < scanCost else { return nil }
+            let second = search(breadth: widened)
+            return second.walkedWhole || second.passing >= count ? second.best : nil
         }
     }
 }

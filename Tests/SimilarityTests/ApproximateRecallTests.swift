@@ -43,13 +43,25 @@ final class ApproximateRecallTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(recallAt10(approximate: approximate, exact: exact, queries: queries), 0.95)
     }
 
+    /// Half pass over 20,000 tracks: the search widens to twice its breadth (cheaper than the scan here),
+    /// so the passing candidates reach as deep as an unfiltered query's.
+    func testAWideFilterWidensTheHNSWSearchAndKeepsItsRecall() {
+        var generator = SeededRandom(seed: 24)
+        let embeddings = RandomEmbeddings.clustered(count: 20000, dimension: 48, clusters: 60, using: &generator)
+        let exact = SimilarityIndex(embeddings: embeddings)
+        let approximate = SimilarityIndex(embeddings: embeddings, approximate: ApproximateSearch(breadth: 80))
+        let queries = (0..<60).map { Int64($0 * 331 + 5) }
+        XCTAssertGreaterThanOrEqual(recallAt10(approximate: approximate, exact: exact, queries: queries,
+                                               accept: { $0 % 2 == 0 }), 0.95)
+    }
+
     func testFiltersNarrowTheHNSWAnswerBeforeTheCut() {
         var generator = SeededRandom(seed: 23)
         let embeddings = RandomEmbeddings.clustered(count: 6000, dimension: 48, clusters: 40, using: &generator)
         let exact = SimilarityIndex(embeddings: embeddings)
         let approximate = SimilarityIndex(embeddings: embeddings, approximate: ApproximateSearch(breadth: 80))
         let queries = (0..<50).map { Int64($0 * 97 + 3) }
-        // A third pass: the graph's search widens until ten do.
+        // A third pass: so few tracks that the exact scan over them costs less than widening the search.
         XCTAssertGreaterThanOrEqual(recallAt10(approximate: approximate, exact: exact, queries: queries,
                                                accept: { $0 % 3 == 0 }), 0.95)
         // Twelve pass, at most one per cluster: too few among the graph's candidates to widen for, so the
