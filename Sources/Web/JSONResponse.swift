@@ -10,21 +10,28 @@ enum JSONResponse {
     }
 
     static func answer<Value: Encodable>(_ make: () async throws -> Value) async -> Response {
+        await answer(encoded: { encode(try await make()) })
+    }
+
+    /// An answer encoded beforehand (a cached one).
+    static func answer(encoded make: () async throws -> Data) async -> Response {
         do {
-            return encode(try await make(), status: .ok)
+            return response(try await make(), status: .ok)
         } catch let error as QueryError {
-            return encode(Failure(error: error.description), status: .badRequest)
+            return response(encode(Failure(error: error.description)), status: .badRequest)
         } catch {
-            return encode(Failure(error: "\(error)"), status: .internalServerError)
+            return response(encode(Failure(error: "\(error)")), status: .internalServerError)
         }
     }
 
-    private static func encode(_ value: some Encodable, status: HTTPResponse.Status) -> Response {
+    static func encode(_ value: some Encodable) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
         // Encoding these plain value types cannot fail.
-        let data = try! encoder.encode(value)
-        return Response(status: status, headers: [.contentType: "application/json"],
-                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        return try! encoder.encode(value)
+    }
+
+    private static func response(_ data: Data, status: HTTPResponse.Status) -> Response {
+        Response(status: status, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

@@ -5,7 +5,7 @@ import TrackStore
 /// `GET /api/map`: the map as parallel arrays, index i describing one track, small enough for 20,000
 /// tracks (names are looked up on demand through `/api/map/tracks`). Missing values are null
 /// (numbers) or -1 (indexes into `genres` and `keys`).
-struct MapData: Encodable {
+struct MapData: Encodable, Sendable {
     let by: String
     let method: String
     let count: Int

@@ -18,19 +18,19 @@ struct MapRoutes {
     }
 
     @Sendable func page(request: Request, context: WebRequestContext) async throws -> Response {
-        let catalog = catalogs.current
-        guard !catalog.isEmpty else { return pages.emptyStore(page: .map) }
+        let snapshot = catalogs.snapshot
+        guard !snapshot.catalog.isEmpty else { return pages.emptyStore(page: .map) }
         let query = try MapQuery(parameters: FormQuery.decode(request.uri.query))
-        let map = MapData(try await maps.map(query.kind), catalog: catalog)
+        let map = try await maps.map(query.kind, of: snapshot).data
         return pages.render("map", MapPage(chrome: pages.chrome(title: "Music map", page: .map, modules: ["music-map.js"]),
                                            data: map, box: query.box))
     }
 
     @Sendable func data(request: Request, context: WebRequestContext) async throws -> Response {
-        await JSONResponse.answer { () async throws -> MapData in
+        await JSONResponse.answer(encoded: {
             let query = try MapQuery(parameters: FormQuery.decode(request.uri.query))
-            return MapData(try await maps.map(query.kind), catalog: catalogs.current)
-        }
+            return try await maps.map(query.kind, of: catalogs.snapshot).json
+        })
     }
 
     @Sendable func tracks(request: Request, context: WebRequestContext) async throws -> Response {
@@ -44,13 +44,14 @@ struct MapRoutes {
     }
 
     @Sendable func download(request: Request, context: WebRequestContext) async throws -> Response {
-        let catalog = catalogs.current
+        let snapshot = catalogs.snapshot
+        let catalog = snapshot.catalog
         let query = try MapQuery(parameters: FormQuery.decode(request.uri.query))
         guard let box = query.box else {
             throw QueryError.invalidValue(parameter: "x0, y0, x1, y1", value: request.uri.query ?? "",
                                           expected: "the four corners of a box on the map")
         }
-        let map = MapData(try await maps.map(query.kind), catalog: catalog)
+        let map = try await maps.map(query.kind, of: snapshot).data
         let tracks = MapPage.boxed(map, box).compactMap { catalog.track(id: map.ids[$0]) }
         return .m3u8(tracks, name: "tonearm-map-\(query.kind.rawValue)", context: context)
     }
