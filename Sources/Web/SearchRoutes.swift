@@ -27,13 +27,11 @@ struct SearchRoutes {
     }
 
     @Sendable func search(request: Request, context: WebRequestContext) async throws -> Response {
-        do {
+        await JSONResponse.answer { () throws -> Answer in
             let (text, limit) = try Self.parameters(FormQuery.decode(request.uri.query))
             let matches = catalogs.current.search(text, limit: limit + 1)
             let tracks = matches.prefix(limit).map { Found(id: $0.id!, name: $0.displayName, path: $0.path) }
-            return try Self.json(Answer(tracks: Array(tracks), truncated: matches.count > limit), status: .ok)
-        } catch let error as QueryError {
-            return try Self.json(["error": error.description], status: .badRequest)
+            return Answer(tracks: Array(tracks), truncated: matches.count > limit)
         }
     }
 
@@ -51,10 +49,5 @@ struct SearchRoutes {
             }
         }
         return (text, limit)
-    }
-
-    private static func json(_ value: some Encodable, status: HTTPResponse.Status) throws -> Response {
-        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: try JSONEncoder().encode(value))))
     }
 }

@@ -24,7 +24,7 @@ final class MapTests: LiveAppTestCase {
     static func map(_ client: any TestClientProtocol, by kind: String) async throws -> Map {
         let response = try await client.execute(uri: "/api/map?by=\(kind)", method: .get)
         XCTAssertEqual(response.status, .ok)
-        XCTAssertEqual(response.headers[.contentType], "application/json")
+        XCTAssertEqual(response.headers[.contentType], "application/json; charset=utf-8")
         return try JSONDecoder().decode(Map.self, from: Data(buffer: response.body))
     }
 

@@ -58,7 +58,7 @@ final class PlaylistAPITests: LiveAppTestCase {
                                    file: StaticString = #filePath, line: UInt = #line) async throws -> T {
         let response = try await client.execute(uri: uri, method: .get)
         XCTAssertEqual(response.status, .ok, uri, file: file, line: line)
-        XCTAssertEqual(response.headers[.contentType], "application/json", file: file, line: line)
+        XCTAssertEqual(response.headers[.contentType], "application/json; charset=utf-8", file: file, line: line)
         return try JSONDecoder().decode(T.self, from: Data(buffer: response.body))
     }
 
