@@ -56,19 +56,23 @@ struct SubsonicLibrary: Sendable {
 
     init(catalog: Catalog, tags: [Int64: TrackTags]) {
         let labels = catalog.playlists.styleLabels
+        // Ids are hashed once per distinct name, not once per song: a collection has far fewer albums.
+        var artistIds: [String: String] = [:], albumIds: [String: String] = [:]
         let songs = catalog.playlists.tracks.map { descriptors -> Song in
             let track = descriptors.track, tag = tags[track.id!]
             let artist = Self.nonEmpty(track.artist) ?? Self.unknownArtist
             let albumArtist = Self.nonEmpty(tag?.albumArtist) ?? artist
             let album = Self.nonEmpty(track.album) ?? Self.unknownAlbum
-            return Song(descriptors: descriptors, tags: tag, albumId: Self.albumId(artist: albumArtist, album: album),
-                        artistId: Self.artistId(artist), albumName: album, artistName: artist,
+            let albumKey = Self.albumKey(artist: albumArtist, album: album)
+            return Song(descriptors: descriptors, tags: tag, albumId: Self.cached(albumKey, in: &albumIds) { "al-" + Self.digest($0) },
+                        artistId: Self.cached(artist.lowercased(), in: &artistIds) { "ar-" + Self.digest($0) },
+                        albumName: album, artistName: artist,
                         styles: Self.topStyles(descriptors.effnet?.styles.values ?? [], labels: labels))
         }
         var byAlbum: [String: [Song]] = [:]
         for song in songs { byAlbum[song.albumId, default: []].append(song) }
         let albums = byAlbum.map { id, members -> Album in
-            let ordered = members.sorted(by: Self.albumOrder)
+            let ordered = Self.inAlbumOrder(members)
             let albumArtist = Self.nonEmpty(ordered[0].tags?.albumArtist) ?? ordered[0].artistName
             return Album(id: id, name: ordered[0].albumName, artistName: albumArtist, artistId: Self.artistId(albumArtist),
                          songs: ordered)
@@ -112,12 +116,21 @@ struct SubsonicLibrary: Sendable {
 
     static func artistId(_ name: String) -> String { "ar-" + digest(name.lowercased()) }
 
-    static func albumId(artist: String, album: String) -> String {
-        "al-" + digest(artist.lowercased() + "\u{1F}" + album.lowercased())
+    private static func albumKey(artist: String, album: String) -> String {
+        artist.lowercased() + "\u{1F}" + album.lowercased()
     }
 
+    private static func cached(_ key: String, in ids: inout [String: String], _ make: (String) -> String) -> String {
+        if let id = ids[key] { return id }
+        let id = make(key)
+        ids[key] = id
+        return id
+    }
+
+    private static let hexDigits = Array("0123456789abcdef")
+
     private static func digest(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
+        String(SHA256.hash(data: Data(text.utf8)).prefix(8).flatMap { [hexDigits[Int($0 >> 4)], hexDigits[Int($0 & 15)]] })
     }
 
     private static func nonEmpty(_ text: String?) -> String? {
@@ -130,9 +143,9 @@ struct SubsonicLibrary: Sendable {
             .sorted { activations[$0] > activations[$1] }.prefix(3).map { labels[$0] }
     }
 
-    private static func albumOrder(_ a: Song, _ b: Song) -> Bool {
-        let left = (a.tags?.discNumber ?? 1, a.tags?.trackNumber ?? Int.max, a.title.lowercased(), a.track.id!)
-        let right = (b.tags?.discNumber ?? 1, b.tags?.trackNumber ?? Int.max, b.title.lowercased(), b.track.id!)
-        return left < right
+    /// Disc, track number, title, id; each song's key computed once (a tagless collection is one big album).
+    private static func inAlbumOrder(_ songs: [Song]) -> [Song] {
+        let keys = songs.map { ($0.tags?.discNumber ?? 1, $0.tags?.trackNumber ?? Int.max, $0.title.lowercased(), $0.track.id!) }
+        return songs.indices.sorted { keys[$0] < keys[$1] }.map { songs[$0] }
     }
 }

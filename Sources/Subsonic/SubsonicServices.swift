@@ -4,7 +4,8 @@ import TrackStore
 
 /// The API's service over the latest version of a live collection: rebuilt (library, tags, mix
 /// engine) the first time a request sees a new version, so players see what a concurrent `analyze`
-/// added without restarting `serve`. Each request takes one service and answers from it alone.
+/// added without restarting `serve`. Each request takes one service and answers from it alone. The
+/// first is built on the first request, so `serve` does not wait for it at start-up.
 final class SubsonicServices: @unchecked Sendable {
     typealias Versioned = @Sendable () -> (version: Int, catalog: Catalog)
 
@@ -14,11 +15,10 @@ final class SubsonicServices: @unchecked Sendable {
     private let lock = NSLock()
     private var built: (version: Int, service: SubsonicService)?
 
-    init(collection: @escaping Versioned, store: TrackStore, mixBy: MixEmbedding) throws {
+    init(collection: @escaping Versioned, store: TrackStore, mixBy: MixEmbedding) {
         self.collection = collection
         self.store = store
         self.mixBy = mixBy
-        _ = try current()
     }
 
     func current() throws -> SubsonicService {
