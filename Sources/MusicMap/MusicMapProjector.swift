@@ -16,6 +16,8 @@ public struct MusicMap: Sendable {
     public let x: [Double]
     public let y: [Double]
     public let origin: Origin
+    /// Which tracks, at which analysis, the map covers (see `MusicMapProjector.fingerprint`).
+    public let fingerprint: String
 }
 
 /// Projects the mean embeddings onto their first two principal axes and keeps the result in the store.
@@ -31,20 +33,26 @@ public struct MusicMapProjector: Sendable {
         self.extensionShare = extensionShare
     }
 
+    /// Equal for two states of the store exactly when they give the same map: the analyzed tracks
+    /// with this embedding and their analysis times. Cheap next to reading the map's points back.
+    public func fingerprint(_ kind: EmbeddingKind) throws -> String {
+        MapFingerprint.of(try store.mapStamps(kind))
+    }
+
     public func map(_ kind: EmbeddingKind) throws -> MusicMap {
         let stamps = try store.mapStamps(kind)
         let fingerprint = MapFingerprint.of(stamps)
         let cached = try store.mapProjection(kind)
         if let cached, cached.fingerprint == fingerprint {
-            return Self.ordered(kind, cached.points, origin: .reused)
+            return Self.ordered(kind, cached.points, origin: .reused, fingerprint: fingerprint)
         }
         if let cached, let extended = try extend(cached, to: stamps, fingerprint: fingerprint) {
             try store.saveMapProjection(extended)
-            return Self.ordered(kind, extended.points, origin: .extended)
+            return Self.ordered(kind, extended.points, origin: .extended, fingerprint: fingerprint)
         }
         let fitted = try fit(kind, stamps, fingerprint: fingerprint)
         try store.saveMapProjection(fitted)
-        return Self.ordered(kind, fitted.points, origin: .recomputed)
+        return Self.ordered(kind, fitted.points, origin: .recomputed, fingerprint: fingerprint)
     }
 
     private func extend(_ cached: StoredMapProjection, to stamps: [Int64: String],
@@ -96,8 +104,10 @@ public struct MusicMapProjector: Sendable {
         MapPoint(x: (projected.x * 10_000).rounded() / 10_000, y: (projected.y * 10_000).rounded() / 10_000, stamp: stamp)
     }
 
-    private static func ordered(_ kind: EmbeddingKind, _ points: [Int64: MapPoint], origin: MusicMap.Origin) -> MusicMap {
+    private static func ordered(_ kind: EmbeddingKind, _ points: [Int64: MapPoint], origin: MusicMap.Origin,
+                                fingerprint: String) -> MusicMap {
         let ids = points.keys.sorted()
-        return MusicMap(kind: kind, trackIds: ids, x: ids.map { points[$0]!.x }, y: ids.map { points[$0]!.y }, origin: origin)
+        return MusicMap(kind: kind, trackIds: ids, x: ids.map { points[$0]!.x }, y: ids.map { points[$0]!.y }, origin: origin,
+                        fingerprint: fingerprint)
     }
 }
