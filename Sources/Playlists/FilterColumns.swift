@@ -13,11 +13,12 @@ struct FilterColumns: Sendable {
 
     init(_ tracks: [TrackDescriptors]) {
         func column(_ value: (TrackDescriptors) -> Double?) -> [Double] { tracks.map { value($0) ?? .nan } }
-        bpm = column { $0.shown?.bpm }
-        danceability = column { $0.shown?.danceability }
-        arousal = column { $0.musicnn?.arousal }
-        valence = column { $0.musicnn?.valence }
-        loudness = column { $0.signal?.loudnessLufs }
+        // The range filters' columns hold what `RangeFilter` says each filter reads, as its histograms do.
+        bpm = column(RangeFilter.bpm.value(of:))
+        danceability = column(RangeFilter.dance.value(of:))
+        arousal = column(RangeFilter.arousal.value(of:))
+        valence = column(RangeFilter.valence.value(of:))
+        loudness = column(RangeFilter.loudness.value(of:))
         voice = column { $0.effnet?.voice }
         shownKeys = tracks.map { KeyCode($0.shown?.keyEstimate) }
         profileKeys = Dictionary(uniqueKeysWithValues: KeyProfile.allCases.map { profile in

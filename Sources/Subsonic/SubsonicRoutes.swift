@@ -23,7 +23,7 @@ public struct SubsonicRoutes<Context: ClientAddressRequestContext>: Sendable {
 
     /// `collection` gives the latest version of the collection and its number; the API follows it.
     public init(collection: @escaping @Sendable () -> (version: Int, catalog: Catalog), store: TrackStore,
-                mixBy: MixEmbedding = .automatic, limiter: LoginRateLimiter = LoginRateLimiter()) throws {
+                mixBy: MixEmbedding = .automatic, limiter: LoginRateLimiter = LoginRateLimiter()) {
         services = SubsonicServices(collection: collection, store: store, mixBy: mixBy)
         authenticator = SubsonicAuthenticator(users: UserDirectory(store: store), limiter: limiter)
     }

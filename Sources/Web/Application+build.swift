@@ -41,8 +41,8 @@ public func buildRouter(store: TrackStore, mixBy: MixEmbedding = .automatic,
     AudioRoutes(catalogs: catalogs).addRoutes(to: router)
     StaticRoutes().addRoutes(to: router)
     // One failed-login count per address, whichever door the attempts come through.
-    try SubsonicRoutes(collection: { let latest = catalogs.snapshot; return (latest.facts.version, latest.catalog) },
-                       store: store, mixBy: mixBy, limiter: login?.limiter ?? LoginRateLimiter())
+    SubsonicRoutes(collection: { let latest = catalogs.snapshot; return (latest.facts.version, latest.catalog) },
+                   store: store, mixBy: mixBy, limiter: login?.limiter ?? LoginRateLimiter())
         .addRoutes(to: router)
     return router
 }
