@@ -29,10 +29,18 @@ struct SimilarityCache {
                 }
             }
         }
-        let embeddings = try store.embeddings(kind).filter { wanted.contains($0.key) }
-        let built = SimilarityIndex(embeddings: embeddings, approximate: approximate ? .standard(dimension: embeddings.first?.value.count ?? 0) : nil)
+        let exact = try Self.exactIndex(kind, of: store, wanted: wanted)
+        let built = approximate ? exact.approximated(by: .standard(dimension: exact.dimension)) : exact
         // The saved copy is memory-mapped: the rows leave the heap.
         guard (try? built.save(to: folder, key: key)) != nil, let saved = SimilarityIndex.load(from: folder) else { return built }
         return saved.index
+    }
+
+    /// Built from one matrix read of the store, freed before any graph is built over the rows.
+    private static func exactIndex(_ kind: EmbeddingKind, of store: TrackStore, wanted: Set<Int64>) throws -> SimilarityIndex {
+        let matrix = try store.embeddingMatrix(kind)
+        return matrix.values.withUnsafeBufferPointer {
+            SimilarityIndex(ids: matrix.ids, dimension: matrix.dimension, values: $0, keeping: wanted.contains)
+        }
     }
 }

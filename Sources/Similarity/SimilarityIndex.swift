@@ -20,18 +20,44 @@ public struct SimilarityIndex: Sendable {
     /// The exact index. Zero (or non-finite) vectors have no direction, and vectors of another length
     /// than the first (by track id) cannot be compared with it; both are left out.
     public init(embeddings: [Int64: [Float]]) {
-        self.init(embeddings: embeddings, approximate: nil)
+        let sorted = embeddings.sorted { $0.key < $1.key }
+        let packed = Self.pack(sorted, dimension: sorted.first?.value.count ?? 0)
+        self.init(ids: packed.ids, skipped: packed.skipped, dimension: packed.dimension,
+                  rows: .owned(packed.lanes, lanesPerRow: packed.lanesPerRow), graph: nil, breadth: 0)
     }
 
     /// With `approximate`, also builds the HNSW graph that answers queries (whatever the size: callers
     /// decide by `ApproximateSearch.threshold`).
     public init(embeddings: [Int64: [Float]], approximate: ApproximateSearch?) {
-        let sorted = embeddings.sorted { $0.key < $1.key }
-        let packed = Self.pack(sorted, dimension: sorted.first?.value.count ?? 0)
-        let rows = VectorRows.owned(packed.lanes, lanesPerRow: packed.lanesPerRow)
-        self.init(ids: packed.ids, skipped: packed.skipped, dimension: packed.dimension, rows: rows,
-                  graph: approximate.flatMap { NeighbourGraph.build(over: rows, search: $0) },
-                  breadth: approximate?.breadth ?? 0)
+        let exact = SimilarityIndex(embeddings: embeddings)
+        self = approximate.map { exact.approximated(by: $0) } ?? exact
+    }
+
+    /// The exact index over the rows of one flat matrix (`dimension` floats per id, ids ascending) whose
+    /// ids `keep` lets through, normalized straight into one allocation: a million 1280-d vectors
+    /// (5 GB) are never held twice over as arrays.
+    public init(ids matrixIds: [Int64], dimension: Int, values: UnsafeBufferPointer<Float>, keeping keep: (Int64) -> Bool) {
+        precondition(values.count == matrixIds.count * dimension, "values must hold one row of `dimension` floats per id")
+        let lanesPerRow = (dimension + 7) / 8
+        let buffer = UnsafeMutablePointer<SIMD8<Float>>.allocate(capacity: max(matrixIds.count * lanesPerRow, 1))
+        var ids: [Int64] = [], skipped: [Int64] = []
+        for (row, id) in matrixIds.enumerated() where keep(id) {
+            let target = UnsafeMutableRawPointer(buffer + ids.count * lanesPerRow).bindMemory(to: Float.self, capacity: lanesPerRow * 8)
+            let vector = UnsafeBufferPointer(rebasing: values[(row * dimension)..<((row + 1) * dimension)])
+            if Self.writeUnitVector(vector, to: UnsafeMutableBufferPointer(start: target, count: lanesPerRow * 8)) {
+                ids.append(id)
+            } else {
+                skipped.append(id)
+            }
+        }
+        self.init(ids: ids, skipped: skipped, dimension: dimension,
+                  rows: .adopting(buffer, count: ids.count, lanesPerRow: lanesPerRow), graph: nil, breadth: 0)
+    }
+
+    /// These rows answered through an HNSW graph built over them.
+    public func approximated(by search: ApproximateSearch) -> SimilarityIndex {
+        SimilarityIndex(ids: ids, skipped: skipped, dimension: dimension, rows: rows,
+                        graph: NeighbourGraph.build(over: rows, search: search), breadth: search.breadth)
     }
 
     init(ids: [Int64], skipped: [Int64], dimension: Int, rows: VectorRows, graph: NeighbourGraph?, breadth: Int) {
@@ -139,13 +165,21 @@ public struct SimilarityIndex: Sendable {
     }
 
     static func packedUnitVector(_ vector: [Float], lanesPerRow: Int) -> [SIMD8<Float>]? {
-        let norm = vector.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()
-        guard norm > 0, norm.isFinite else { return nil }
         var packed = [SIMD8<Float>](repeating: SIMD8(), count: lanesPerRow)
-        for (index, value) in vector.enumerated() {
-            packed[index / 8][index % 8] = Float(Double(value) / norm)
+        let usable = vector.withUnsafeBufferPointer { vector in
+            packed.withUnsafeMutableBytes { writeUnitVector(vector, to: $0.bindMemory(to: Float.self)) }
         }
-        return packed
+        return usable ? packed : nil
+    }
+
+    /// Writes `vector` divided by its norm into the start of `target` and zeros the rest; false (and
+    /// `target` untouched) for a zero or non-finite vector, which has no direction.
+    static func writeUnitVector(_ vector: UnsafeBufferPointer<Float>, to target: UnsafeMutableBufferPointer<Float>) -> Bool {
+        let norm = vector.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()
+        guard norm > 0, norm.isFinite else { return false }
+        for (index, value) in vector.enumerated() { target[index] = Float(Double(value) / norm) }
+        for index in vector.count..<target.count { target[index] = 0 }
+        return true
     }
 }
 

@@ -21,8 +21,12 @@ final class VectorRows: @unchecked Sendable {
     static func owned(_ lanes: [SIMD8<Float>], lanesPerRow: Int) -> VectorRows {
         let buffer = UnsafeMutablePointer<SIMD8<Float>>.allocate(capacity: max(lanes.count, 1))
         _ = UnsafeMutableBufferPointer(start: buffer, count: lanes.count).initialize(from: lanes)
-        return VectorRows(base: buffer, count: lanesPerRow == 0 ? 0 : lanes.count / lanesPerRow, lanesPerRow: lanesPerRow,
-                          release: { buffer.deallocate() })
+        return adopting(buffer, count: lanesPerRow == 0 ? 0 : lanes.count / lanesPerRow, lanesPerRow: lanesPerRow)
+    }
+
+    /// Takes over `buffer` (from `UnsafeMutablePointer.allocate`), whose first `count` rows are set.
+    static func adopting(_ buffer: UnsafeMutablePointer<SIMD8<Float>>, count: Int, lanesPerRow: Int) -> VectorRows {
+        VectorRows(base: buffer, count: count, lanesPerRow: lanesPerRow, release: { buffer.deallocate() })
     }
 
     /// The first `count` rows of the file at `path`; nil when it is shorter or cannot be mapped.
