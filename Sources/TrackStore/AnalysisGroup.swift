@@ -27,6 +27,10 @@ public enum AnalysisGroup: String, CaseIterable, Codable, Sendable, Comparable {
         }
     }
 
+    /// Where the group's provenance and scalar outputs are read from without its embedding: effnet's
+    /// are copied apart (migration "heads-apart-from-embeddings").
+    public var smallColumnsTable: String { self == .effnet ? "effnet_heads" : tableName }
+
     public static func < (lhs: AnalysisGroup, rhs: AnalysisGroup) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

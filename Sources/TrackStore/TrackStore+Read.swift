@@ -76,9 +76,7 @@ extension TrackStore {
                                               keyDecidedBy: row[5], keyConfidence: row[6], danceability: row[7],
                                               danceabilitySource: row[8], ruleVersion: row[9])
             }
-            // Styles come after the embedding in the row, so SQLite still walks the embedding's overflow
-            // pages; reading both tables' small columns is the bulk of start-up I/O.
-            try each("SELECT trackId, styles, voice, danceability, provenance FROM \(AnalysisGroup.effnet.tableName)") { row, item in
+            try each("SELECT trackId, styles, voice, danceability, provenance FROM \(AnalysisGroup.effnet.smallColumnsTable)") { row, item in
                 var styles: [Float] = []
                 _ = try row.withUnsafeData(atIndex: 1) { data in data.map { FloatVector.append($0, to: &styles) } }
                 item.effnet = EffnetFeatures(trackId: row[0], embedding: [], styles: styles, voice: row[2],

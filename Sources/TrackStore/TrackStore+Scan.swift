@@ -82,7 +82,7 @@ extension TrackStore {
         try dbPool.read { db in
             var groups: [Int64: [AnalysisGroup: String]] = [:]
             for group in AnalysisGroup.allCases {
-                let rows = try Row.fetchCursor(db, sql: "SELECT trackId, provenance FROM \(group.tableName)")
+                let rows = try Row.fetchCursor(db, sql: "SELECT trackId, provenance FROM \(group.smallColumnsTable)")
                 while let row = try rows.next() {
                     groups[row["trackId"], default: [:]][group] = row["provenance"]
                 }

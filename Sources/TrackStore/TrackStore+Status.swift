@@ -37,7 +37,7 @@ extension TrackStore {
             var groupCounts: [AnalysisGroup: Int] = [:]
             var provenances: [AnalysisGroup: [String: Int]] = [:]
             for group in AnalysisGroup.allCases {
-                let rows = try Row.fetchAll(db, sql: "SELECT provenance, COUNT(*) AS n FROM \(group.tableName) GROUP BY provenance")
+                let rows = try Row.fetchAll(db, sql: "SELECT provenance, COUNT(*) AS n FROM \(group.smallColumnsTable) GROUP BY provenance")
                 for row in rows {
                     provenances[group, default: [:]][row["provenance"]] = row["n"]
                     groupCounts[group, default: 0] += row["n"] as Int
