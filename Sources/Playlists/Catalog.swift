@@ -27,6 +27,14 @@ public struct Catalog: Sendable {
     public static func load(from store: TrackStore, embeddings kinds: [EmbeddingKind] = EmbeddingKind.allCases,
                             approximateFrom threshold: Int = ApproximateSearch.threshold) throws -> Catalog {
         let descriptors = try store.descriptors(evidence: false)
+        let styleLabels = try store.styleLabels()
+        // The playlist engine's columns are laid out on the other core while the indexes load.
+        nonisolated(unsafe) var playlists: PlaylistEngine?
+        let layingOut = DispatchGroup()
+        DispatchQueue.global(qos: .userInitiated).async(group: layingOut) {
+            playlists = PlaylistEngine(tracks: descriptors, styleLabels: styleLabels)
+        }
+        defer { layingOut.wait() }
         let cache = SimilarityCache(besideStoreAt: store.path)
         var similarity: [EmbeddingKind: SimilarityIndex] = [:]
         for kind in kinds {
@@ -34,8 +42,8 @@ public struct Catalog: Sendable {
             let wanted = Set(descriptors.filter { kind == .effnet ? $0.effnet != nil : $0.musicnn != nil }.map { $0.track.id! })
             similarity[kind] = try cache.index(kind, of: store, wanted: wanted, threshold: threshold)
         }
-        return Catalog(playlists: PlaylistEngine(tracks: descriptors, styleLabels: try store.styleLabels()),
-                       similarity: similarity)
+        layingOut.wait()
+        return Catalog(playlists: playlists!, similarity: similarity)
     }
 
     public var isEmpty: Bool { playlists.tracks.isEmpty }

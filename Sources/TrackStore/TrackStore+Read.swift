@@ -33,9 +33,11 @@ extension TrackStore {
     /// dictionaries: this is `serve`'s start-up, a million tracks in a big collection.
     public func descriptors(states: [TrackState] = [.analyzed], evidence: Bool = true) throws -> [TrackDescriptors] {
         try dbPool.read { db in
+            let request = Track.filter(states.contains(Track.Columns.state))
             var result: [TrackDescriptors] = []
+            result.reserveCapacity(try request.fetchCount(db))
             var positions = TrackPositions()
-            let tracks = try Track.filter(states.contains(Track.Columns.state)).order(Track.Columns.path).fetchCursor(db)
+            let tracks = try request.order(Track.Columns.path).fetchCursor(db)
             while let track = try tracks.next() {
                 positions.set(track.id!, result.count)
                 result.append(TrackDescriptors(track: track))
