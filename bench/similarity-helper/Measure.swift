@@ -16,7 +16,7 @@ func memory() -> String {
     let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
     func field(_ name: String) -> Double {
         guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(name) }),
-              let kB = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+              let kB = Double(line.split(whereSeparator: \.isWhitespace).dropFirst().first ?? "") else { return 0 }
         return kB / 1024
     }
     return String(format: "RSS %.0f MiB (heap %.0f, mapped files %.0f; peak %.0f)",

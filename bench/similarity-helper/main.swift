@@ -4,7 +4,7 @@ import Similarity
 import TrackStore
 
 // similarity-bench fill DB            fill a scanned store with synthetic descriptors
-// similarity-bench build DB           build both kinds' indexes into a fresh cache beside DB, timed
+// similarity-bench build DB [KIND]    build both kinds' indexes (or KIND's) into a fresh cache beside DB, timed
 // similarity-bench sweep DB           recall@10 and latency per HNSW breadth (ef), to choose it
 // similarity-bench current DB [TRUTH] measure Sources/Similarity from the cache; TRUTH: the baseline's top-10 lists
 // similarity-bench baseline DB TRUTH  measure the pre-Similarity index, writing its top-10 lists (brute force) to TRUTH
@@ -79,7 +79,7 @@ case "load":
 case "build":
     // Each kind's index from the store into a fresh cache: what the first start after analyze pays.
     let (_, descriptorTime) = try seconds { try store.descriptors() }
-    for kind in EmbeddingKind.allCases {
+    for kind in arguments.count > 3 ? [EmbeddingKind(rawValue: arguments[3])!] : EmbeddingKind.allCases {
         try? FileManager.default.removeItem(atPath: arguments[2] + ".similarity/\(kind.rawValue)")
         let (catalog, time) = try seconds { try Catalog.load(from: store, embeddings: [kind]) }
         let engine = catalog.similarityIndex(kind)!.isApproximate ? "HNSW" : "exact"
@@ -93,7 +93,7 @@ case "sweep":
         var index = catalog.similarityIndex(kind)!
         guard index.isApproximate else { continue }
         let truth = Dictionary(queryIds(ids, count: queries).map { ($0, index.exact.nearest(to: $0, count: 10)!) }, uniquingKeysWith: { a, _ in a })
-        for breadth in [20, 40, 80, 160, 320, 640] {
+        for breadth in [40, 80, 160, 320, 640, 1280, 2560] {
             index.breadth = breadth
             var found: [Int64: [Neighbor]] = [:]
             let timing = latencies(queryIds(ids, count: queries)) { found[$0] = index.nearest(to: $0, count: 10)! }
