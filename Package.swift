@@ -35,7 +35,7 @@ let package = Package(
         // hnswlib is header-only (Debian's libhnswlib-dev); optimized even in debug builds, where an
         // unoptimized graph build would take minutes in the tests.
         .target(name: "CHNSW", cxxSettings: [.unsafeFlags(["-O3"])]),
-        .target(name: "MusicMap", dependencies: ["TrackStore"]),
+        .target(name: "MusicMap", dependencies: ["TrackStore", "Similarity"]),
         .target(name: "Export", dependencies: ["Report", "TrackStore"]),
         .target(name: "Evaluation", dependencies: ["TrackStore"]),
         .target(name: "Users", dependencies: [

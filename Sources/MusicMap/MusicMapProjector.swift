@@ -1,3 +1,4 @@
+import Similarity
 import TrackStore
 
 /// Every analyzed track's place on the music map by one embedding, in track-id order.
@@ -73,13 +74,13 @@ public struct MusicMapProjector: Sendable {
     }
 
     /// A map's axes need the collection's spread, not every track: the plane is fitted to at most this
-    /// many tracks, evenly spaced in id order (deterministic), and every track is projected onto it.
+    /// many tracks, spread over the id order (`StratifiedSample`, deterministic), and every track is projected onto it.
     /// Fitting 100,000 EffNet vectors took a minute; 5,000 give the same picture in seconds.
     static let fittedSample = 5_000
 
     static func sample(_ ids: [Int64]) -> [Int64] {
         guard ids.count > fittedSample else { return ids }
-        return (0..<fittedSample).map { ids[$0 * ids.count / fittedSample] }
+        return StratifiedSample.positions(in: ids.count, taking: fittedSample).map { ids[$0] }
     }
 
     private func fit(_ kind: EmbeddingKind, _ stamps: [Int64: String], fingerprint: String) throws -> StoredMapProjection {

@@ -1,7 +1,7 @@
 @testable import MusicMap
 import XCTest
 
-/// A large collection's plane is fitted to an evenly spaced sample; a small one's to every track.
+/// A large collection's plane is fitted to a sample spread over it (see `StratifiedSample`); a small one's to every track.
 final class FittedSampleTests: XCTestCase {
     func testTheSampleSpansTheCollectionEvenly() {
         let ids = (0..<12_000).map { Int64($0 * 3 + 7) }
