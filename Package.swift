@@ -31,12 +31,13 @@ let package = Package(
         .target(name: "StoreLock"),
         .target(name: "Report", dependencies: ["TrackStore", "Evaluation"], resources: [.copy("Assets")]),
         .target(name: "Playlists", dependencies: ["TrackStore", "Similarity"]),
-        .target(name: "Similarity", dependencies: ["CHNSW"]),
+        .target(name: "Similarity", dependencies: ["CHNSW", "WholeFile"]),
+        .target(name: "WholeFile"),
         // hnswlib is header-only (Debian's libhnswlib-dev); optimized even in debug builds, where an
         // unoptimized graph build would take minutes in the tests.
         .target(name: "CHNSW", cxxSettings: [.unsafeFlags(["-O3"])]),
         .target(name: "MusicMap", dependencies: ["TrackStore", "Similarity"]),
-        .target(name: "Export", dependencies: ["Report", "TrackStore"]),
+        .target(name: "Export", dependencies: ["Report", "TrackStore", "WholeFile"]),
         .target(name: "Evaluation", dependencies: ["TrackStore"]),
         .target(name: "Users", dependencies: [
             "TrackStore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
@@ -71,7 +72,7 @@ let package = Package(
         .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Report", "TestSupport"]),
         .testTarget(name: "PlaylistsTests", dependencies: ["Playlists", "Similarity", "TestSupport"]),
-        .testTarget(name: "SimilarityTests", dependencies: ["Similarity", "Playlists", "TestSupport"]),
+        .testTarget(name: "SimilarityTests", dependencies: ["Similarity", "Playlists", "TestSupport", "WholeFile"]),
         .testTarget(name: "WebTests", dependencies: [
             "Web", "TestSupport",
             "Users",

@@ -1,6 +1,7 @@
 import Foundation
 import Report
 import TrackStore
+import WholeFile
 
 /// One embedding kind for every track that has it: `<kind>.npy` (float32, one row per track) and
 /// `tracks.csv` (row order: id, path), for numpy, scikit-learn or any notebook.
@@ -24,7 +25,7 @@ public enum EmbeddingExport {
         }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let matrix = directory.appendingPathComponent("\(kind.rawValue).npy")
-        try NumpyFile.data(rows: rows, columns: dimensions).write(to: matrix, options: .atomic)
+        try NumpyFile.data(rows: rows, columns: dimensions).withUnsafeBytes { try WholeFile.write($0, to: matrix) }
         let list = directory.appendingPathComponent("tracks.csv")
         let lines = [TrackExport.csvLine([.text("id"), .text("path")])]
             + tracks.map { TrackExport.csvLine([.integer(Int($0.id!)), .text($0.path)]) }

@@ -1,4 +1,5 @@
 import Foundation
+import WholeFile
 
 /// An index on disk, one directory: `manifest.json`, `ids` and `skipped` (Int64 each), `rows` (the
 /// packed unit vectors, memory-mapped when loaded), and with a graph `graph` (hnswlib's own format)
@@ -100,23 +101,12 @@ extension SimilarityIndex {
     }
 
     private static func write<T>(_ values: UnsafeBufferPointer<T>, to file: URL) throws {
-        try bytes(of: values).write(to: file, options: .atomic)
+        try WholeFile.write(UnsafeRawBufferPointer(values), to: file)
     }
 
     /// Appends after the first `kept` values, dropping whatever an interrupted append left beyond them.
     private static func append<T>(_ values: UnsafeBufferPointer<T>, to file: URL, after kept: Int) throws {
-        let handle = try FileHandle(forWritingTo: file)
-        defer { try? handle.close() }
-        try handle.truncate(atOffset: UInt64(kept * MemoryLayout<T>.stride))
-        try handle.seekToEnd()
-        try handle.write(contentsOf: bytes(of: values))
-    }
-
-    /// The values' bytes without copying them (the rows can be gigabytes).
-    private static func bytes<T>(of values: UnsafeBufferPointer<T>) -> Data {
-        guard let base = values.baseAddress, !values.isEmpty else { return Data() }
-        return Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: UnsafeRawPointer(base)), count: values.count * MemoryLayout<T>.stride,
-                    deallocator: .none)
+        try WholeFile.append(UnsafeRawBufferPointer(values), to: file, after: kept * MemoryLayout<T>.stride)
     }
 
     private static func read<T>(_ file: URL, count: Int) -> [T]? {
