@@ -38,8 +38,9 @@ public struct Catalog: Sendable {
         let cache = SimilarityCache(besideStoreAt: store.path)
         var similarity: [EmbeddingKind: SimilarityIndex] = [:]
         for kind in kinds {
-            // Only analyzed tracks are offered as neighbours, like everywhere else.
-            let wanted = Set(descriptors.filter { kind == .effnet ? $0.effnet != nil : $0.musicnn != nil }.map { $0.track.id! })
+            // Only analyzed tracks are offered as neighbours, like everywhere else. Lazily: a filtered copy
+            // of a million descriptors is seconds of memmove at start-up.
+            let wanted = Set(descriptors.lazy.filter { kind == .effnet ? $0.effnet != nil : $0.musicnn != nil }.map { $0.track.id! })
             similarity[kind] = try cache.index(kind, of: store, wanted: wanted, threshold: threshold)
         }
         layingOut.wait()

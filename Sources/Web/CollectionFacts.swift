@@ -89,7 +89,7 @@ struct CollectionFacts: Encodable, Sendable {
         let shownKeys = tracks.compactMap { $0.shown?.keyClass }
         let tonics = Dictionary(grouping: shownKeys, by: \.pitchClass).mapValues(\.count)
         let scales = Dictionary(grouping: shownKeys, by: \.scale).mapValues(\.count)
-        let withProfiles = tracks.filter { $0.signal != nil }.count
+        let withProfiles = tracks.lazy.filter { $0.signal != nil }.count
         return Keys(tonic: KeyClass.tonicNames.indices.map { ValueCount(value: KeyClass.tonicNames[$0], count: tonics[$0] ?? 0) },
                     scale: KeyClass.Scale.allCases.map { ValueCount(value: $0.rawValue, count: scales[$0] ?? 0) },
                     profile: KeyProfile.allCases.map { ValueCount(value: $0.rawValue, count: withProfiles) })
