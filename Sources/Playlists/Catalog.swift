@@ -34,17 +34,17 @@ public struct Catalog: Sendable {
         DispatchQueue.global(qos: .userInitiated).async(group: layingOut) {
             playlists = PlaylistEngine(tracks: descriptors, styleLabels: styleLabels)
         }
-        defer { layingOut.wait() }
         let cache = SimilarityCache(besideStoreAt: store.path)
-        var similarity: [EmbeddingKind: SimilarityIndex] = [:]
-        for kind in kinds {
-            // Only analyzed tracks are offered as neighbours, like everywhere else. Lazily: a filtered copy
-            // of a million descriptors is seconds of memmove at start-up.
-            let wanted = Set(descriptors.lazy.filter { kind == .effnet ? $0.effnet != nil : $0.musicnn != nil }.map { $0.track.id! })
-            similarity[kind] = try cache.index(kind, of: store, wanted: wanted, threshold: threshold)
+        let similarity = Result {
+            try Dictionary(uniqueKeysWithValues: kinds.map { kind in
+                // Only analyzed tracks are offered as neighbours, like everywhere else. Lazily: a filtered
+                // copy of a million descriptors is seconds of memmove at start-up.
+                let wanted = Set(descriptors.lazy.filter { kind == .effnet ? $0.effnet != nil : $0.musicnn != nil }.map { $0.track.id! })
+                return (kind, try cache.index(kind, of: store, wanted: wanted, threshold: threshold))
+            })
         }
         layingOut.wait()
-        return Catalog(playlists: playlists!, similarity: similarity)
+        return Catalog(playlists: playlists!, similarity: try similarity.get())
     }
 
     public var isEmpty: Bool { playlists.tracks.isEmpty }

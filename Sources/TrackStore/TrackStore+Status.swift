@@ -29,7 +29,7 @@ extension TrackStore {
                 try Track.filter(Column("state") == state).fetchCount(db)
             }
             let joins = AnalysisGroup.allCases.map {
-                "NOT EXISTS (SELECT 1 FROM \($0.tableName) g WHERE g.trackId = track.id)"
+                "NOT EXISTS (SELECT 1 FROM \($0.smallColumnsTable) g WHERE g.trackId = track.id)"
             }.joined(separator: " OR ")
             let incomplete = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM track WHERE state = 'analyzed' AND (\(joins))") ?? 0
             let fromExcerpts = try Track.filter(Column("state") == TrackState.analyzed && Column("fromExcerpts") == true)
