@@ -42,6 +42,8 @@ final class BrowserTests: LiveAppTestCase {
         try await browser.click("select[name=voice] option[value=instrumental]")
         try await browser.click("#apply")
 
+        // The live filters update the URL as they go; the applied form's is the last of those updates.
+        try await browser.waitUntil("new URLSearchParams(location.search).get('voice') === 'instrumental'")
         let url = try await browser.currentURL
         XCTAssertEqual(url, site + "/?style=Electronic---Drum%20n%20Bass&bpm=160-180&voice=instrumental",
                        "the query lives in a clean, bookmarkable URL")
