@@ -17,7 +17,7 @@ public struct Catalog: Sendable {
 
     public init(playlists: PlaylistEngine, similarity: [EmbeddingKind: SimilarityIndex]) {
         self.playlists = playlists
-        positions = TrackPositions(playlists.tracks.lazy.map { $0.track.id! })
+        positions = TrackPositions(playlists.tracks.indices.lazy.map { [tracks = playlists.tracks] in tracks[$0].track.id! })
         self.similarity = similarity
     }
 
@@ -26,21 +26,32 @@ public struct Catalog: Sendable {
     /// more answers through HNSW.
     public static func load(from store: TrackStore, embeddings kinds: [EmbeddingKind] = EmbeddingKind.allCases,
                             approximateFrom threshold: Int = ApproximateSearch.threshold) throws -> Catalog {
-        let descriptors = try store.descriptors(evidence: false)
+        // The saved indexes are read from their files on the other core while SQLite reads the descriptors,
+        // then the playlist engine's columns are laid out there while the indexes are checked against them.
+        let cache = SimilarityCache(besideStoreAt: store.path)
+        nonisolated(unsafe) var saved: [EmbeddingKind: (index: SimilarityIndex, key: String)] = [:]
+        let reading = DispatchGroup()
+        DispatchQueue.global(qos: .userInitiated).async(group: reading) {
+            saved = Dictionary(uniqueKeysWithValues: kinds.compactMap { kind in cache.saved(kind).map { (kind, $0) } })
+        }
+        let descriptorsRead = Result { try store.descriptors(evidence: false) }
+        reading.wait()
+        let descriptors = try descriptorsRead.get()
         let styleLabels = try store.styleLabels()
-        // The playlist engine's columns are laid out on the other core while the indexes load.
         nonisolated(unsafe) var playlists: PlaylistEngine?
         let layingOut = DispatchGroup()
         DispatchQueue.global(qos: .userInitiated).async(group: layingOut) {
             playlists = PlaylistEngine(tracks: descriptors, styleLabels: styleLabels)
         }
-        let cache = SimilarityCache(besideStoreAt: store.path)
         let similarity = Result {
             try Dictionary(uniqueKeysWithValues: kinds.map { kind in
-                // Only analyzed tracks are offered as neighbours, like everywhere else. Lazily: a filtered
-                // copy of a million descriptors is seconds of memmove at start-up.
-                let wanted = Set(descriptors.lazy.filter { kind == .effnet ? $0.effnet != nil : $0.musicnn != nil }.map { $0.track.id! })
-                return (kind, try cache.index(kind, of: store, wanted: wanted, threshold: threshold))
+                // Only analyzed tracks are offered as neighbours, like everywhere else. By index: iterating
+                // copies every descriptor, seconds at a million tracks.
+                let wanted = descriptors.indices.compactMap { row -> Int64? in
+                    let has = kind == .effnet ? descriptors[row].effnet != nil : descriptors[row].musicnn != nil
+                    return has ? descriptors[row].track.id! : nil
+                }
+                return (kind, try cache.index(kind, of: store, wanted: wanted, threshold: threshold, saved: saved[kind]))
             })
         }
         layingOut.wait()

@@ -12,17 +12,20 @@ struct FilterColumns: Sendable {
     let profileKeys: [KeyProfile: [KeyCode]]
 
     init(_ tracks: [TrackDescriptors]) {
-        func column(_ value: (TrackDescriptors) -> Double?) -> [Double] { tracks.map { value($0) ?? .nan } }
+        // Through the buffer: iterating an array copies every element, a dozen retains per descriptor.
+        func column<Value>(_ value: (TrackDescriptors) -> Value) -> [Value] {
+            tracks.withUnsafeBufferPointer { tracks in tracks.indices.map { value(tracks[$0]) } }
+        }
         // The range filters' columns hold what `RangeFilter` says each filter reads, as its histograms do.
-        bpm = column(RangeFilter.bpm.value(of:))
-        danceability = column(RangeFilter.dance.value(of:))
-        arousal = column(RangeFilter.arousal.value(of:))
-        valence = column(RangeFilter.valence.value(of:))
-        loudness = column(RangeFilter.loudness.value(of:))
-        voice = column { $0.effnet?.voice }
-        shownKeys = tracks.map { KeyCode($0.shown?.keyEstimate) }
+        bpm = column { RangeFilter.bpm.value(of: $0) ?? .nan }
+        danceability = column { RangeFilter.dance.value(of: $0) ?? .nan }
+        arousal = column { RangeFilter.arousal.value(of: $0) ?? .nan }
+        valence = column { RangeFilter.valence.value(of: $0) ?? .nan }
+        loudness = column { RangeFilter.loudness.value(of: $0) ?? .nan }
+        voice = column { $0.effnet?.voice ?? .nan }
+        shownKeys = column { KeyCode($0.shown?.keyEstimate) }
         profileKeys = Dictionary(uniqueKeysWithValues: KeyProfile.allCases.map { profile in
-            (profile, tracks.map { KeyCode($0.signal?.key(profile)) })
+            (profile, column { KeyCode($0.signal?.key(profile)) })
         })
     }
 

@@ -15,9 +15,11 @@ public struct PlaylistEngine: Sendable {
     public init(tracks: [TrackDescriptors], styleLabels: [String]) {
         self.tracks = tracks
         self.styleLabels = styleLabels
-        recommendedProfile = KeyProfileRecommendation.profile(for: tracks.compactMap(\.signal))
         styleIndex = Dictionary(styleLabels.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        columns = FilterColumns(tracks)
+        let columns = FilterColumns(tracks)
+        self.columns = columns
+        recommendedProfile = KeyProfileRecommendation(keys: KeyProfile.allCases.map { columns.profileKeys[$0]! }, missing: .none)?
+            .profile ?? .temperley
         names = NameRanks(tracks)
     }
 

@@ -19,22 +19,24 @@ public struct KeyProfileRecommendation: Sendable, Equatable {
     /// nil for a collection without key estimates.
     public init?(signals: [SignalFeatures]) {
         guard !signals.isEmpty else { return nil }
-        let classes = signals.map { signal in
-            KeyProfile.allCases.map { KeyClass(key: signal.key($0).key, scale: signal.key($0).scale) }
-        }
+        self.init(keys: KeyProfile.allCases.map { profile in
+            signals.map { KeyClass(key: $0.key(profile).key, scale: $0.key(profile).scale) }
+        }, missing: nil)
+    }
+
+    /// From every track's key class per profile (`keys` in `KeyProfile.allCases` order, one value per
+    /// track each, `missing` where a profile has none); nil for no tracks.
+    public init?<Code: Equatable>(keys: [[Code]], missing: Code) {
+        guard let tracks = keys.first?.count, tracks > 0 else { return nil }
         var inMajority: [KeyProfile: Int] = [:]
         for (index, profile) in KeyProfile.allCases.enumerated() {
-            inMajority[profile] = classes.filter { track in
-                track[index] != nil && track.indices.contains { $0 != index && track[$0] == track[index] }
-            }.count
+            inMajority[profile] = (0..<tracks).count { track in
+                let code = keys[index][track]
+                return code != missing && keys.indices.contains { $0 != index && keys[$0][track] == code }
+            }
         }
         let best = inMajority.values.max()
         let leaders = KeyProfile.allCases.filter { inMajority[$0] == best }
         self.init(profile: leaders[0], inMajority: inMajority, isTie: leaders.count > 1)
-    }
-
-    /// The profile for a collection, temperley when it has no key estimates.
-    public static func profile(for signals: [SignalFeatures]) -> KeyProfile {
-        KeyProfileRecommendation(signals: signals)?.profile ?? .temperley
     }
 }

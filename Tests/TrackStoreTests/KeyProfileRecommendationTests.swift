@@ -36,10 +36,17 @@ final class KeyProfileRecommendationTests: XCTestCase {
 
     func testTiesGoToTheEarlierProfileAndEmptyCollectionsToTemperley() {
         XCTAssertNil(recommend([]))
-        XCTAssertEqual(KeyProfileRecommendation.profile(for: []), .temperley)
+        XCTAssertNil(KeyProfileRecommendation(keys: [[Int](), [], []], missing: -1))
         XCTAssertEqual(recommend([signal("C", "D", "E")])?.profile, .temperley, "all tie at zero")
         XCTAssertEqual(recommend([signal("C", "D", "E")])?.isTie, true)
         XCTAssertEqual(recommend([signal("C", "D", "D")])?.profile, .krumhansl, "krumhansl and edma tie")
         XCTAssertEqual(recommend([signal("C", "C", "D"), signal("E", "F", "E")])?.profile, .temperley)
+    }
+
+    func testKeyCodesCountLikeKeysAndMissingOnesAgreeWithNothing() {
+        // Per profile (temperley, krumhansl, edma), one code per track; -1 is missing in all three of the second track.
+        let codes = KeyProfileRecommendation(keys: [[4, -1, 7], [4, -1, 7], [5, -1, 7]], missing: -1)
+        XCTAssertEqual(codes?.inMajority, [.temperley: 2, .krumhansl: 2, .edma: 1])
+        XCTAssertEqual(codes, recommend([signal("E", "E", "F"), signal("G", "G", "G")]))
     }
 }
