@@ -1,16 +1,11 @@
 #include "chnsw.h"
+#include "mapped_graph.hpp"
 
-#include <hnswlib/hnswlib.h>
 #include <algorithm>
 #include <atomic>
 #include <memory>
 #include <thread>
 #include <vector>
-
-struct chnsw_index {
-    std::unique_ptr<hnswlib::InnerProductSpace> space;
-    std::unique_ptr<hnswlib::HierarchicalNSW<float>> graph;
-};
 
 chnsw_index *chnsw_create(size_t dimension, size_t m, size_t ef_construction, size_t seed) {
     try {
@@ -27,8 +22,16 @@ chnsw_index *chnsw_load(const char *path, size_t dimension) {
     try {
         auto index = std::make_unique<chnsw_index>();
         index->space = std::make_unique<hnswlib::InnerProductSpace>(dimension);
-        index->graph = std::make_unique<hnswlib::HierarchicalNSW<float>>(index->space.get(), path);
-        return index.release();
+        index->graph = std::make_unique<hnswlib::HierarchicalNSW<float>>(index->space.get());
+        // hnswlib's bare constructor leaves the pointers its destructor frees unset.
+        index->graph->data_level0_memory_ = nullptr;
+        index->graph->linkLists_ = nullptr;
+        index->graph->visited_list_pool_ = nullptr;
+        index->graph->cur_element_count = 0;
+        index->graph->data_size_ = index->space->get_data_size();
+        index->graph->fstdistfunc_ = index->space->get_dist_func();
+        index->graph->dist_func_param_ = index->space->get_dist_func_param();
+        return chnsw_map_graph(*index, path) ? index.release() : nullptr;
     } catch (...) {
         return nullptr;
     }
@@ -51,6 +54,7 @@ int chnsw_add(chnsw_index *index, const float *vectors, size_t first_label, size
     auto &graph = *index->graph;
     const size_t dimension = *static_cast<size_t *>(index->space->get_dist_func_param());
     try {
+        if (!chnsw_own_level0(*index)) return 1;
         size_t needed = graph.cur_element_count + count;
         // A quarter of headroom: hnswlib allocates the whole capacity again when it loads the saved graph.
         if (needed > graph.max_elements_) graph.resizeIndex(std::max(needed, graph.max_elements_ + graph.max_elements_ / 4));

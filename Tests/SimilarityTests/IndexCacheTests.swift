@@ -89,4 +89,24 @@ final class IndexCacheTests: TemporaryDirectoryTestCase {
         XCTAssertFalse(reloaded.similarityIndex(.musicnn)!.contains(gone.id!))
         XCTAssertEqual(reloaded.similarityIndex(.musicnn)!.count, 299)
     }
+
+    /// The graph file is memory-mapped as it is; one cut short or scribbled over is rebuilt, not trusted.
+    func testADamagedGraphFileIsRebuilt() throws {
+        // The first catalog is gone before the damage: a file cut short under a live mapping is SIGBUS.
+        let (seeds, expected) = try { () throws -> ([Int64], [[Int64]]) in
+            let first = try load()
+            let seeds = first.playlists.tracks.prefix(20).map { $0.track.id! }
+            return (seeds, try answers(first, for: seeds))
+        }()
+        let graph = storePath + ".similarity/musicnn/graph"
+        for damage in [{ try FileHandle(forWritingTo: URL(fileURLWithPath: graph)).truncate(atOffset: 5_000) },
+                       { try Data(repeating: 0xFF, count: 96).write(to: URL(fileURLWithPath: graph)) }] {
+            let rows = try inode(rowsFile)
+            try damage()
+            let reloaded = try load()
+            XCTAssertTrue(reloaded.similarityIndex(.musicnn)!.isApproximate)
+            XCTAssertNotEqual(try inode(rowsFile), rows, "rebuilt")
+            XCTAssertEqual(try answers(reloaded, for: seeds), expected)
+        }
+    }
 }
