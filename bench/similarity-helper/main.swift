@@ -8,12 +8,19 @@ import TrackStore
 // similarity-bench sweep DB           recall@10 and latency per HNSW breadth (ef), to choose it
 // similarity-bench current DB [TRUTH] measure Sources/Similarity from the cache; TRUTH: the baseline's top-10 lists
 // similarity-bench baseline DB TRUTH  measure the pre-Similarity index, writing its top-10 lists (brute force) to TRUTH
+// similarity-bench startup DB         measure only the start-up from the cache (Catalog.load, both embeddings)
 // similarity-bench load DB            measure only the start-up read and the filters (for 10^6 tracks, where
 //                                     the exact index of `current` would need 10 GB)
 let arguments = CommandLine.arguments
-guard arguments.count >= 3 else { fatalError("usage: similarity-bench fill|build|sweep|current|baseline|load DB [TRUTH]") }
+guard arguments.count >= 3 else { fatalError("usage: similarity-bench fill|build|sweep|current|startup|baseline|load DB [TRUTH]") }
 let store = try TrackStore(path: arguments[2])
 let queries = 200, pathPairs = 50
+
+func startUp() throws -> Catalog {
+    let (catalog, startup) = try seconds { try Catalog.load(from: store) }
+    say(String(format: "start-up from the cache (Catalog.load, both embeddings) %.2f s, \(memory())", startup))
+    return catalog
+}
 
 func say(_ line: String) {
     print(line)
@@ -100,9 +107,10 @@ case "sweep":
             say(String(format: "\(kind.rawValue) ef %d: \(timing), recall@10 %.4f", breadth, recall(found, truth)))
         }
     }
+case "startup":
+    _ = try startUp()
 case "current":
-    let (catalog, startup) = try seconds { try Catalog.load(from: store) }
-    say(String(format: "start-up from the cache (Catalog.load, both embeddings) %.2f s, \(memory())", startup))
+    let catalog = try startUp()
     let ids = catalog.playlists.tracks.map { $0.track.id! }
     for (name, filter) in benchFilters(styleLabels: catalog.playlists.styleLabels) {
         var matched = 0
