@@ -55,12 +55,14 @@ struct CollectionFacts: Encodable, Sendable {
         trackCount = tracks.count
         self.state = state
         bpmSource = Self.bpmSource
+        // From the playlist engine's columns, and otherwise by index: iterating the tracks copies each
+        // descriptor, seconds at a million tracks.
         ranges = Dictionary(uniqueKeysWithValues: RangeFilter.allCases.map { filter in
-            (filter.rawValue, RangeBins(values: tracks.compactMap(filter.value(of:))))
+            (filter.rawValue, RangeBins(values: catalog.playlists.column(filter).filter { !$0.isNaN }))
         })
         (styles, parents) = Self.styleCounts(tracks, labels: catalog.playlists.styleLabels)
         keys = Self.keyCounts(tracks)
-        av = Self.emotionGrid(tracks)
+        av = Self.emotionGrid(arousal: catalog.playlists.column(.arousal), valence: catalog.playlists.column(.valence))
     }
 
     /// The report's multi-label rule: a track carries every style whose activation reaches
@@ -68,39 +70,47 @@ struct CollectionFacts: Encodable, Sendable {
     /// when any of its styles does.
     private static func styleCounts(_ tracks: [TrackDescriptors], labels: [String]) -> ([Count], [Count]) {
         let names = labels.map(StyleLabel.init)
-        var styleCounts = [Int](repeating: 0, count: names.count)
-        var genreCounts: [String: Int] = [:]
-        for styles in tracks.lazy.compactMap({ $0.effnet?.styles.values }) {
-            var genres = Set<String>()
-            for (index, value) in zip(styles.indices, styles) where index < names.count && value >= StyleSummary.threshold {
+        let genres = Array(Set(names.map(\.genre)))
+        let genreOfStyle = names.map { name in genres.firstIndex(of: name.genre)! }
+        var styleCounts = [Int](repeating: 0, count: names.count), genreCounts = [Int](repeating: 0, count: genres.count)
+        // The last row each genre was counted for, so a track counts once per genre.
+        var countedFor = [Int](repeating: -1, count: genres.count)
+        for row in tracks.indices {
+            guard let styles = tracks[row].effnet?.styles.values else { continue }
+            for index in styles.indices where index < names.count && styles[index] >= StyleSummary.threshold {
                 styleCounts[index] += 1
-                genres.insert(names[index].genre)
+                if countedFor[genreOfStyle[index]] != row {
+                    countedFor[genreOfStyle[index]] = row
+                    genreCounts[genreOfStyle[index]] += 1
+                }
             }
-            for genre in genres { genreCounts[genre, default: 0] += 1 }
         }
-        for name in names where genreCounts[name.genre] == nil { genreCounts[name.genre] = 0 }
         let byCount = { (lhs: Count, rhs: Count) in (lhs.count, rhs.name) > (rhs.count, lhs.name) }
         return (zip(labels, styleCounts).map { Count(name: $0, count: $1) }.sorted(by: byCount),
-                genreCounts.map { Count(name: $0, count: $1) }.sorted(by: byCount))
+                zip(genres, genreCounts).map { Count(name: $0, count: $1) }.sorted(by: byCount))
     }
 
     /// Tonic and scale of the shown key, which the key filter reads unless a profile is chosen.
     private static func keyCounts(_ tracks: [TrackDescriptors]) -> Keys {
-        let shownKeys = tracks.compactMap { $0.shown?.keyClass }
-        let tonics = Dictionary(grouping: shownKeys, by: \.pitchClass).mapValues(\.count)
-        let scales = Dictionary(grouping: shownKeys, by: \.scale).mapValues(\.count)
-        let withProfiles = tracks.lazy.filter { $0.signal != nil }.count
-        return Keys(tonic: KeyClass.tonicNames.indices.map { ValueCount(value: KeyClass.tonicNames[$0], count: tonics[$0] ?? 0) },
+        var tonics = [Int](repeating: 0, count: KeyClass.tonicNames.count), scales: [KeyClass.Scale: Int] = [:], withProfiles = 0
+        for row in tracks.indices {
+            if tracks[row].signal != nil { withProfiles += 1 }
+            guard let key = tracks[row].shown?.keyClass else { continue }
+            tonics[key.pitchClass] += 1
+            scales[key.scale, default: 0] += 1
+        }
+        return Keys(tonic: KeyClass.tonicNames.indices.map { ValueCount(value: KeyClass.tonicNames[$0], count: tonics[$0]) },
                     scale: KeyClass.Scale.allCases.map { ValueCount(value: $0.rawValue, count: scales[$0] ?? 0) },
                     profile: KeyProfile.allCases.map { ValueCount(value: $0.rawValue, count: withProfiles) })
     }
 
-    private static func emotionGrid(_ tracks: [TrackDescriptors]) -> EmotionGrid {
+    /// Tracks per cell of arousal × valence (NaN: no MusiCNN heads).
+    private static func emotionGrid(arousal: [Double], valence: [Double]) -> EmotionGrid {
         let size = RangeBins.binCount
         let bins = RangeBins(min: emotionScale.min, max: emotionScale.max)
         var grid = [Int](repeating: 0, count: size * size)
-        for musicnn in tracks.lazy.compactMap(\.musicnn) {
-            grid[bins.index(of: musicnn.arousal) * size + bins.index(of: musicnn.valence)] += 1
+        for (arousal, valence) in zip(arousal, valence) where !arousal.isNaN && !valence.isNaN {
+            grid[bins.index(of: arousal) * size + bins.index(of: valence)] += 1
         }
         return EmotionGrid(arousal: emotionScale, valence: emotionScale, size: size, grid: grid)
     }

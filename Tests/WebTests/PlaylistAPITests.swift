@@ -136,6 +136,12 @@ final class PlaylistAPITests: LiveAppTestCase {
             XCTAssertEqual(facts.styles.first?.count, facts.styles.map(\.count).max(), "most carried first")
             let electronic = try XCTUnwrap(facts.parents.first { $0.name == "Electronic" })
             XCTAssertGreaterThanOrEqual(electronic.count, dnb.count)
+            // A parent genre counts the tracks carrying any of its styles.
+            let electronicStyles = facts.styles.filter { $0.name.hasPrefix("Electronic---") && $0.count > 0 }
+            XCTAssertGreaterThan(electronicStyles.count, 1)
+            let query = electronicStyles.map { "style=" + $0.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics)! }
+            let anyElectronic = try await Self.json(Slice.self, "/api/playlist?" + query.joined(separator: "&"), client)
+            XCTAssertEqual(electronic.count, anyElectronic.total)
         }
     }
 
