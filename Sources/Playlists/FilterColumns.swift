@@ -12,21 +12,27 @@ struct FilterColumns: Sendable {
     let profileKeys: [KeyProfile: [KeyCode]]
 
     init(_ tracks: [TrackDescriptors]) {
-        // Through the buffer: iterating an array copies every element, a dozen retains per descriptor.
-        func column<Value>(_ value: (TrackDescriptors) -> Value) -> [Value] {
-            tracks.withUnsafeBufferPointer { tracks in tracks.indices.map { value(tracks[$0]) } }
+        var ranges = Dictionary(uniqueKeysWithValues: RangeFilter.allCases.map { ($0, [Double](repeating: .nan, count: tracks.count)) })
+        var voice = [Double](repeating: .nan, count: tracks.count), shownKeys = [KeyCode](repeating: .none, count: tracks.count)
+        var profileKeys = KeyProfile.allCases.map { _ in shownKeys }
+        // One pass reading fields in place: handing each descriptor to a function copied it whole,
+        // a dozen retains per track.
+        for row in tracks.indices {
+            // The range filters' columns hold what `RangeFilter` says each filter reads, as its histograms do.
+            for filter in RangeFilter.allCases {
+                ranges[filter]![row] = filter.value(shown: tracks[row].shown, musicnn: tracks[row].musicnn, signal: tracks[row].signal) ?? .nan
+            }
+            voice[row] = tracks[row].effnet?.voice ?? .nan
+            shownKeys[row] = KeyCode(key: tracks[row].shown?.key, scale: tracks[row].shown?.scale)
+            guard let signal = tracks[row].signal else { continue }
+            for (column, profile) in KeyProfile.allCases.enumerated() {
+                profileKeys[column][row] = KeyCode(signal.key(profile))
+            }
         }
-        // The range filters' columns hold what `RangeFilter` says each filter reads, as its histograms do.
-        bpm = column { RangeFilter.bpm.value(of: $0) ?? .nan }
-        danceability = column { RangeFilter.dance.value(of: $0) ?? .nan }
-        arousal = column { RangeFilter.arousal.value(of: $0) ?? .nan }
-        valence = column { RangeFilter.valence.value(of: $0) ?? .nan }
-        loudness = column { RangeFilter.loudness.value(of: $0) ?? .nan }
-        voice = column { $0.effnet?.voice ?? .nan }
-        shownKeys = column { KeyCode($0.shown?.keyEstimate) }
-        profileKeys = Dictionary(uniqueKeysWithValues: KeyProfile.allCases.map { profile in
-            (profile, column { KeyCode($0.signal?.key(profile)) })
-        })
+        (bpm, danceability, arousal, valence, loudness) = (ranges[.bpm]!, ranges[.dance]!, ranges[.arousal]!, ranges[.valence]!, ranges[.loudness]!)
+        self.voice = voice
+        self.shownKeys = shownKeys
+        self.profileKeys = Dictionary(uniqueKeysWithValues: zip(KeyProfile.allCases, profileKeys))
     }
 
     /// Rows (positions in the track list) that pass every filter of `query` except the styles', in
@@ -64,7 +70,11 @@ struct KeyCode: Sendable, Equatable {
     private init(code: Int8) { self.code = code }
 
     init(_ estimate: KeyEstimate?) {
-        guard let estimate, let keyClass = KeyClass(key: estimate.key, scale: estimate.scale) else {
+        self.init(key: estimate?.key, scale: estimate?.scale)
+    }
+
+    init(key: String?, scale: String?) {
+        guard let key, let scale, let keyClass = KeyClass(key: key, scale: scale) else {
             self = .none
             return
         }

@@ -6,12 +6,17 @@ public enum RangeFilter: String, CaseIterable, Sendable {
     case bpm, dance, arousal, valence, loudness
 
     public func value(of descriptors: TrackDescriptors) -> Double? {
+        value(shown: descriptors.shown, musicnn: descriptors.musicnn, signal: descriptors.signal)
+    }
+
+    /// The same from the groups the filters read, for callers that must not copy whole descriptors.
+    func value(shown: ShownDescriptors?, musicnn: MusicnnFeatures?, signal: SignalFeatures?) -> Double? {
         switch self {
-        case .bpm: return descriptors.shown?.bpm
-        case .dance: return descriptors.shown?.danceability
-        case .arousal: return descriptors.musicnn?.arousal
-        case .valence: return descriptors.musicnn?.valence
-        case .loudness: return descriptors.signal?.loudnessLufs
+        case .bpm: return shown?.bpm
+        case .dance: return shown?.danceability
+        case .arousal: return musicnn?.arousal
+        case .valence: return musicnn?.valence
+        case .loudness: return signal?.loudnessLufs
         }
     }
 
