@@ -1,3 +1,5 @@
+import Foundation
+
 /// Cosine similarity over one kind of mean embedding. Each vector is normalized once and kept in one
 /// contiguous block of `SIMD8<Float>` rows (zero-padded to a multiple of 8 values), owned or
 /// memory-mapped from the index cache. Below `ApproximateSearch.threshold` tracks a query is an exact
@@ -132,21 +134,30 @@ public struct SimilarityIndex: Sendable {
         return exactNearest(packed: query, count: count, excluding: excluded, accepting: accept)
     }
 
-    /// The ground truth: every row that passes is scored.
+    /// The ground truth: every row that passes is scored, a long index in one slice per core (`accept`
+    /// is then called from several threads at once, so it must only read).
     func exactNearest(packed query: [SIMD8<Float>], count: Int, excluding excluded: Set<Int64>,
                       accepting accept: ((Int64) -> Bool)?) -> [Neighbor] {
-        var best = TopK(capacity: count)
+        let slices = ids.count >= Self.rowsPerScanSlice * 2 ? ProcessInfo.processInfo.activeProcessorCount : 1
+        var best = [TopK](repeating: TopK(capacity: count), count: slices)
         let rows = self.rows.buffer
         query.withUnsafeBufferPointer { query in
-            for row in ids.indices {
-                let id = ids[row]
-                if let accept, !accept(id) { continue }
-                let score = dot(query, row: 0, rows, from: row * lanesPerRow)
-                if score >= best.threshold, !excluded.contains(id) { best.offer(score: score, id: id) }
+            best.withUnsafeMutableBufferPointer { best in
+                DispatchQueue.concurrentPerform(iterations: slices) { slice in
+                    for row in ids.count * slice / slices..<ids.count * (slice + 1) / slices {
+                        let id = ids[row]
+                        if let accept, !accept(id) { continue }
+                        let score = dot(query, row: 0, rows, from: row * lanesPerRow)
+                        if score >= best[slice].threshold, !excluded.contains(id) { best[slice].offer(score: score, id: id) }
+                    }
+                }
             }
         }
-        return best.sorted()
+        return best.dropFirst().reduce(into: best[0]) { $0.merge($1) }.sorted()
     }
+
+    /// Below twice this many rows a scan stays on one thread: waking another costs more than it saves.
+    static let rowsPerScanSlice = 10_000
 
     /// Dot product of row `row` of `a` (a buffer of `lanesPerRow`-lane rows) with the row starting at lane `start` of `b`.
     @inline(__always)

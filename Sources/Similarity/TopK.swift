@@ -28,6 +28,11 @@ struct TopK {
         }
     }
 
+    /// Keeps the best of both: what a scan split over threads gathers into one answer.
+    mutating func merge(_ other: TopK) {
+        for candidate in other.heap { offer(score: candidate.score, id: candidate.id) }
+    }
+
     /// Best first.
     func sorted() -> [Neighbor] {
         heap.sorted { Self.isWorse($1, than: $0) }.map { Neighbor(trackId: $0.id, score: Double($0.score)) }

@@ -22,10 +22,17 @@ final class ExactTopKTests: XCTestCase {
     }
 
     func testAgreesWithASortOfEveryCosineOnRandomVectors() {
+        // 25,000 rows are scanned in one slice per core (from 20,000 on), 600 in one.
+        for count in [600, 25_000] {
+            agreesWithASortOfEveryCosine(count: count)
+        }
+    }
+
+    private func agreesWithASortOfEveryCosine(count: Int) {
         var generator = SeededRandom(seed: 7)
-        let embeddings = RandomEmbeddings.clustered(count: 600, dimension: 37, clusters: 6, using: &generator)
+        let embeddings = RandomEmbeddings.clustered(count: count, dimension: 37, clusters: 6, using: &generator)
         let index = SimilarityIndex(embeddings: embeddings)
-        for query in [Int64(3), 100, 599] {
+        for query in [Int64(3), 100, Int64(count - 1), Int64(count / 2)] {
             let expected = embeddings.keys.filter { $0 != query }
                 .map { (id: $0, score: RandomEmbeddings.cosine(embeddings[query]!, embeddings[$0]!)) }
                 .sorted { $0.score > $1.score }.prefix(15).map(\.id)
