@@ -10,17 +10,21 @@ func seconds<T>(_ work: () throws -> T) rethrows -> (T, Double) {
     return (result, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
 }
 
-/// Resident memory of this process from /proc/self/status: the total, its anonymous (heap) and
+/// Resident memory of this process in MiB from /proc/self/status: the total, its anonymous (heap) and
 /// file-backed (memory-mapped cache) parts, and the peak.
-func memory() -> String {
+func resident() -> (total: Double, heap: Double, mapped: Double, peak: Double) {
     let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
     func field(_ name: String) -> Double {
         guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(name) }),
               let kB = Double(line.split(whereSeparator: \.isWhitespace).dropFirst().first ?? "") else { return 0 }
         return kB / 1024
     }
-    return String(format: "RSS %.0f MiB (heap %.0f, mapped files %.0f; peak %.0f)",
-                  field("VmRSS:"), field("RssAnon:"), field("RssFile:"), field("VmHWM:"))
+    return (field("VmRSS:"), field("RssAnon:"), field("RssFile:"), field("VmHWM:"))
+}
+
+func memory() -> String {
+    let now = resident()
+    return String(format: "RSS %.0f MiB (heap %.0f, mapped files %.0f; peak %.0f)", now.total, now.heap, now.mapped, now.peak)
 }
 
 /// Share of the true top-10 lists' members that were found, over the queries both answer.

@@ -22,6 +22,16 @@ func startUp() throws -> Catalog {
     return catalog
 }
 
+/// The similarity engine's own start-up, without the descriptors every caller reads: both kinds' indexes from the cache.
+func indexesAlone() {
+    let before = resident().total
+    let (indexes, time) = seconds {
+        EmbeddingKind.allCases.compactMap { SimilarityIndex.load(from: URL(fileURLWithPath: arguments[2] + ".similarity/\($0.rawValue)")) }
+    }
+    say(String(format: "indexes alone (both kinds, from the cache): start-up %.2f s, RSS +%.0f MiB (%d loaded)", time,
+               resident().total - before, indexes.count))
+}
+
 func say(_ line: String) {
     print(line)
     fflush(stdout)
@@ -36,6 +46,7 @@ case "baseline":
     let (collection, descriptorTime) = try seconds { try BaselineCollection(store: store) }
     say(String(format: "baseline descriptors: %.2f s", descriptorTime))
     var indexes: [EmbeddingKind: BaselineIndex] = [:], startup = descriptorTime
+    let beforeIndexes = resident().total
     for kind in EmbeddingKind.allCases {
         let (embeddings, read) = try seconds { try store.embeddings(kind) }
         let (index, build) = seconds { BaselineIndex(embeddings: embeddings) }
@@ -43,6 +54,8 @@ case "baseline":
         startup += read + build
         say(String(format: "baseline \(kind.rawValue) index: read from SQLite %.2f s, build %.2f s", read, build))
     }
+    say(String(format: "baseline indexes alone (both kinds): start-up %.2f s, RSS +%.0f MiB", startup - descriptorTime,
+               resident().total - beforeIndexes))
     say(String(format: "baseline start-up %.2f s, \(memory())", startup))
     let ids = collection.items.map { $0.track.id! }
     let labels = try store.styleLabels()
@@ -110,6 +123,7 @@ case "sweep":
 case "startup":
     _ = try startUp()
 case "current":
+    indexesAlone()
     let catalog = try startUp()
     let ids = catalog.playlists.tracks.map { $0.track.id! }
     for (name, filter) in benchFilters(styleLabels: catalog.playlists.styleLabels) {
