@@ -61,13 +61,14 @@ inline bool chnsw_map_graph(chnsw_index &index, const char *path) {
     if (base == MAP_FAILED) return false;
     madvise(base, status.st_size, MADV_WILLNEED);
     Cursor file{static_cast<const char *>(base), static_cast<const char *>(base) + status.st_size};
-    bool fits = read_header(file, g) && g.max_elements_ >= g.cur_element_count && g.offsetLevel0_ == 0 &&
-                g.size_data_per_element_ == g.maxM0_ * sizeof(hnswlib::tableint) + sizeof(hnswlib::linklistsizeint) +
-                                                g.data_size_ + sizeof(hnswlib::labeltype) &&
-                file.end - file.at >= static_cast<ptrdiff_t>(g.cur_element_count * g.size_data_per_element_);
+    bool fits = read_header(file, g);
+    g.size_links_level0_ = g.maxM0_ * sizeof(hnswlib::tableint) + sizeof(hnswlib::linklistsizeint);
+    g.size_links_per_element_ = g.maxM_ * sizeof(hnswlib::tableint) + sizeof(hnswlib::linklistsizeint);
+    fits = fits && g.max_elements_ >= g.cur_element_count && g.offsetLevel0_ == 0 &&
+           g.size_data_per_element_ == g.size_links_level0_ + g.data_size_ + sizeof(hnswlib::labeltype) &&
+           file.end - file.at >= static_cast<ptrdiff_t>(g.cur_element_count * g.size_data_per_element_);
     const char *level0 = file.at;
     file.at += fits ? g.cur_element_count * g.size_data_per_element_ : 0;
-    g.size_links_per_element_ = g.maxM_ * sizeof(hnswlib::tableint) + sizeof(hnswlib::linklistsizeint);
     if (!fits || !link_lists_fit(file, g.cur_element_count, g.size_links_per_element_)) {
         g.cur_element_count = 0;
         munmap(base, status.st_size);
@@ -76,7 +77,6 @@ inline bool chnsw_map_graph(chnsw_index &index, const char *path) {
     index.mapping = base;
     index.mapping_size = status.st_size;
     g.data_level0_memory_ = const_cast<char *>(level0);
-    g.size_links_level0_ = g.maxM0_ * sizeof(hnswlib::tableint) + sizeof(hnswlib::linklistsizeint);
     std::vector<std::mutex>(g.max_elements_).swap(g.link_list_locks_);
     std::vector<std::mutex>(g.max_update_element_locks).swap(g.link_list_update_locks_);
     g.visited_list_pool_ = new hnswlib::VisitedListPool(1, g.max_elements_);

@@ -12,15 +12,16 @@ struct FilterColumns: Sendable {
     let profileKeys: [KeyProfile: [KeyCode]]
 
     init(_ tracks: [TrackDescriptors]) {
-        var ranges = Dictionary(uniqueKeysWithValues: RangeFilter.allCases.map { ($0, [Double](repeating: .nan, count: tracks.count)) })
+        let filters = RangeFilter.allCases
+        var ranges = filters.map { _ in [Double](repeating: .nan, count: tracks.count) }
         var voice = [Double](repeating: .nan, count: tracks.count), shownKeys = [KeyCode](repeating: .none, count: tracks.count)
         var profileKeys = KeyProfile.allCases.map { _ in shownKeys }
         // One pass reading fields in place: handing each descriptor to a function copied it whole,
         // a dozen retains per track.
         for row in tracks.indices {
             // The range filters' columns hold what `RangeFilter` says each filter reads, as its histograms do.
-            for filter in RangeFilter.allCases {
-                ranges[filter]![row] = filter.value(shown: tracks[row].shown, musicnn: tracks[row].musicnn, signal: tracks[row].signal) ?? .nan
+            for (column, filter) in filters.enumerated() {
+                ranges[column][row] = filter.value(shown: tracks[row].shown, musicnn: tracks[row].musicnn, signal: tracks[row].signal) ?? .nan
             }
             voice[row] = tracks[row].effnet?.voice ?? .nan
             shownKeys[row] = KeyCode(key: tracks[row].shown?.key, scale: tracks[row].shown?.scale)
@@ -29,7 +30,8 @@ struct FilterColumns: Sendable {
                 profileKeys[column][row] = KeyCode(signal.key(profile))
             }
         }
-        (bpm, danceability, arousal, valence, loudness) = (ranges[.bpm]!, ranges[.dance]!, ranges[.arousal]!, ranges[.valence]!, ranges[.loudness]!)
+        func column(_ filter: RangeFilter) -> [Double] { ranges[filters.firstIndex(of: filter)!] }
+        (bpm, danceability, arousal, valence, loudness) = (column(.bpm), column(.dance), column(.arousal), column(.valence), column(.loudness))
         self.voice = voice
         self.shownKeys = shownKeys
         self.profileKeys = Dictionary(uniqueKeysWithValues: zip(KeyProfile.allCases, profileKeys))
