@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "Models", dependencies: ["TrackStore", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Analysis", dependencies: ["TrackStore", "CollectionScan", "Models"]),
         .target(name: "StoreLock"),
-        .target(name: "Report", dependencies: ["TrackStore", "Evaluation"], resources: [.copy("Assets")]),
+        .target(name: "Report", dependencies: ["TrackStore", "Models", "Evaluation"], resources: [.copy("Assets")]),
         .target(name: "Playlists", dependencies: ["TrackStore", "Similarity"]),
         .target(name: "Similarity", dependencies: ["CHNSW", "WholeFile"]),
         .target(name: "WholeFile"),
@@ -51,7 +51,7 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .target(name: "Web", dependencies: [
-            "TrackStore", "Playlists", "Report", "MusicMap",
+            "TrackStore", "Models", "Playlists", "Report", "MusicMap",
             "Subsonic", "AudioFiles",
             "Users", .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Hummingbird", package: "hummingbird"),

@@ -103,24 +103,27 @@ def key_relation(a, b):
     return "other"
 
 
-def modes(values, bandwidth=1.5, step=0.25, prominence=0.25, separation=4.0):
-    """Peaks of a Gaussian kernel density: those at least `prominence` × the highest, with a dip of at
-    least that much between neighbours and `separation` apart."""
-    values = np.asarray(values, dtype=float)
-    grid = np.arange(values.min() - 3 * bandwidth, values.max() + 3 * bandwidth, step)
-    density = np.exp(-0.5 * ((grid[:, None] - values[None, :]) / bandwidth) ** 2).sum(axis=1)
-    peaks = [i for i in range(1, len(grid) - 1) if density[i] >= density[i - 1] and density[i] > density[i + 1]
-             and density[i] >= prominence * density.max()]
+def histogram_peaks(lower, width, counts, prominence=0.25, dip=0.5):
+    """Peaks of a histogram as the report draws it: local maxima holding at least `prominence` × the
+    highest bin, kept only when the lowest bin between two of them is at most `dip` × the lower peak.
+    Returns the peaks' bin centres, lowest first."""
+    candidates = [i for i, count in enumerate(counts)
+                  if count >= prominence * max(counts)
+                  and (i == 0 or count > counts[i - 1]) and (i == len(counts) - 1 or count >= counts[i + 1])]
     kept = []
-    for peak in sorted(peaks, key=lambda i: -density[i]):
-        def separated(other):
-            low, high = sorted((peak, other))
-            dip = density[low:high + 1].min()
-            return (abs(grid[peak] - grid[other]) >= separation
-                    and dip <= (1 - prominence) * min(density[peak], density[other]))
-        if all(separated(other) for other in kept):
+    for peak in sorted(candidates, key=lambda i: -counts[i]):
+        if all(min(counts[min(peak, other):max(peak, other) + 1]) <= dip * min(counts[peak], counts[other])
+               for other in kept):
             kept.append(peak)
-    return sorted(float(grid[i]) for i in kept)
+    return sorted(lower + width * (i + 0.5) for i in kept)
+
+
+def page_charts(page):
+    if not page.exists():
+        return {}
+    match = re.search(r'<script type="application/json" id="report-charts">(.*?)</script>',
+                      page.read_text(encoding="utf-8"), re.S)
+    return {spec["id"]: spec for spec in json.loads(match.group(1))} if match else {}
 
 
 def page_figures(page):
@@ -155,6 +158,7 @@ class Collection:
             rows = list(csv.DictReader(handle))
         self.tracks = [row for row in rows if row.get("state") == "analyzed" and number(row, "bpm") is not None]
         self.figures = page_figures(report_dir / "index.html")
+        self.charts = page_charts(report_dir / "index.html")
         self.notes = source_notes(sources)
 
     @staticmethod
@@ -199,6 +203,10 @@ class Sentences:
 
     def say(self, rule, sentence):
         self.rules[rule] = sentence
+
+    def say_either(self, condition, if_true, if_false):
+        """One of two (rule, sentence) pairs, as the condition on the data decides."""
+        self.say(*(if_true if condition else if_false))
 
     # Tempo
 
@@ -329,8 +337,10 @@ class Sentences:
             best = max(match, key=match.get)
             self.numbers.update(shown_key_tracks=len(shown), **{f"shown_is_{p}": share for p, share in match.items()})
             self.shown_closest = best
+            tied = [p for p in PROFILES if p != best and match[p] == match[best]]
+            comparison = f"as often as {' and '.join(tied)}'s" if tied else "more than any other stock profile's"
             self.say("key-shown-closest", f"The key users are shown, fused from the profiles' votes, is {best}'s on "
-                                          f"{pct(match[best])} of the tracks, more than any other stock profile's ("
+                                          f"{pct(match[best])} of the tracks, {comparison} ("
                      + ", ".join(f"{p} {pct(match[p])}" for p in PROFILES if p != best) + ").")
 
     # Loudness
@@ -351,31 +361,39 @@ class Sentences:
                                     f"{signed(q1)} to {signed(q3)}; {pct(self.numbers['louder_14'])} of the tracks are louder "
                                     f"than −14 LUFS (streaming normalisation), {pct(self.numbers['quieter_23'])} quieter than "
                                     f"−23 LUFS (EBU R128 broadcast target).")
-        peaks = modes(lufs) if len(lufs) >= 8 else []
+        chart = c.charts.get("chart-loudness")
+        peaks = (histogram_peaks(chart["bins"]["lowerBound"], chart["bins"]["width"], chart["datasets"][0]["values"])
+                 if chart else [])
         self.numbers["lufs_peaks"] = peaks
         if len(peaks) >= 2:
-            near = {peak: [] for peak in peaks}
+            # Each package under the peak nearest to most of its tracks.
+            nearest = {}
             for row, value in values:
-                near[min(peaks, key=lambda p: abs(p - value))].append(c.package(row))
-            described = []
-            for peak in peaks:
-                packages = sorted(set(near[peak]), key=lambda p: -near[peak].count(p))
-                described.append(f"{signed(peak, 0)} LUFS ({len(near[peak])} tracks, mostly "
-                                 + ", ".join(packages[:3]) + ")")
-            self.say("loudness-peaks", f"The distribution has {NUMBERS.get(len(peaks), len(peaks))} peaks, not one: near "
-                     + " and ".join(described) + ".")
+                nearest.setdefault(c.package(row), []).append(min(peaks, key=lambda p: abs(p - value)))
+            under = {peak: sorted(package for package, near in nearest.items()
+                                  if max(peaks, key=near.count) == peak) for peak in peaks}
+            self.say("loudness-peaks", f"The histogram has {NUMBERS.get(len(peaks), len(peaks))} peaks, not one: "
+                     + "; ".join(f"near {signed(peak)} LUFS sit most tracks of {', '.join(under[peak]) or 'no package'}"
+                                 for peak in peaks) + ".")
+            home = {package: max(peaks, key=near.count) for package, near in nearest.items()}
+            at_home = sum(near.count(home[package]) for package, near in nearest.items()) / len(values)
+            self.numbers["lufs_tracks_at_package_peak"] = at_home
+            self.say_either(at_home >= 0.75,
+                            ("loudness-peaks-by-source", f"{pct(at_home)} of the tracks sit at their soundtrack's peak: "
+                                                         f"the two-peaked shape comes from how the sources were mastered, "
+                                                         f"which makes sense, not from the measure."),
+                            ("loudness-peaks-across-sources", f"Only {pct(at_home)} of the tracks sit at their "
+                                                              f"soundtrack's peak: the peaks cut across soundtracks."))
         else:
-            self.say("loudness-one-peak", "The distribution has a single peak.")
+            self.say("loudness-one-peak", "The histogram has a single peak.")
         share = package_share(lufs, [c.package(row) for row, _ in values])
         if share is not None:
             self.numbers["lufs_package_share"] = share
-            if share >= 0.5:
-                self.say("loudness-by-source", f"The package alone explains {pct(share)} of its variance: loudness is a "
-                                               f"property of the soundtrack more than of the track, so the shape is the "
-                                               f"mix of the soundtracks' levels, not an artefact of the measure.")
-            else:
-                self.say("loudness-by-track", f"The package explains only {pct(share)} of its variance: tracks differ more "
-                                              f"within a soundtrack than the soundtracks differ.")
+            self.say_either(share >= 0.5,
+                            ("loudness-by-source", f"The package alone explains {pct(share)} of its variance: loudness "
+                                                   f"is a property of the soundtrack more than of the track."),
+                            ("loudness-by-track", f"The package explains only {pct(share)} of its variance: tracks differ "
+                                                  f"more within a soundtrack than the soundtracks differ."))
 
     # Emotion
 
@@ -404,7 +422,7 @@ class Sentences:
                                               f"valence {np.median(valence):.1f}).")
         off = [p for p in points if not (1 <= p[1] <= 9 and 1 <= p[2] <= 9)]
         if off:
-            self.say("emotion-off-scale", f"{len(off)} tracks fall outside the 1–9 scale (valence {min(valence):.2f}–"
+            self.say("emotion-off-scale", f"{len(off)} {'track falls' if len(off) == 1 else 'tracks fall'} outside the 1–9 scale (valence {min(valence):.2f}–"
                                           f"{max(valence):.2f}, arousal {min(arousal):.2f}–{max(arousal):.2f}): the "
                                           f"regressors are not clipped and extrapolate there.")
         medians_a, medians_v = c.package_medians("arousal"), c.package_medians("valence")
@@ -425,7 +443,7 @@ class Sentences:
                 rank_v = sorted(medians_v, key=lambda p: medians_v[p]).index(package) + 1
                 verdict = ("as a high-arousal genre would predict" if rank_a <= len(medians_a) / 3 else
                            "below what a high-arousal genre predicts: with the tag as a weak label, an arousal miss")
-                self.say("emotion-tag-check", f"{package}, tagged \"{tag}\" (SOURCES.md), ranks {rank_a} of "
+                self.say("emotion-tag-check", f"The package {package}, tagged \"{tag}\" (SOURCES.md), ranks {rank_a} of "
                                               f"{len(medians_a)} by median arousal, "
                                               f"{verdict}; it has the {nth_lowest(rank_v)} median valence.")
 

@@ -16,19 +16,13 @@ import sys
 
 import numpy as np
 
-from writeup_appendix import Appendix
+from writeup_appendix import Appendix, markdown_table
 from writeup_collection import PROFILES, Collection, Sentences, genre_tag, pct
 from writeup_playlists import Playlists
 from writeup_words import prose_words
 
 PLACEHOLDER = re.compile(r"\{\{\s*([^}|]+?)\s*\}\}")
 WORD_LIMIT = 1400
-
-
-def markdown_table(header, rows):
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
-    return "\n".join(lines)
 
 
 def read_notes(path):
@@ -71,8 +65,12 @@ class Report:
             paths = [row["path"] for row in csv.DictReader(handle)]
         return paths, matrix / np.linalg.norm(matrix, axis=1, keepdims=True)
 
+    # Per-package rankings the package table already shows stay out of the prose.
+    IN_TABLE = {"danceability-packages", "emotion-packages", "diversity-within-packages"}
+
     def rules(self, prefix):
-        return " ".join(sentence for rule, sentence in self.s.rules.items() if rule.startswith(prefix))
+        return " ".join(sentence for rule, sentence in self.s.rules.items()
+                        if rule.startswith(prefix) and rule not in self.IN_TABLE)
 
     def lookup(self, name):
         kind, _, rest = name.partition(".")
@@ -145,22 +143,17 @@ class Report:
             else:
                 sentences.append(f"On the synthetic chord progressions the shown key scores {shown:.2f} (MIREX weighted), "
                                  f"below {best} ({stock[best]:.2f}).")
-        labelled = [row for row in self.evals["audio"].get("tracks", []) if row.get("labelKey")]
-        if len(labelled) == 1:
-            row = labelled[0]
-            relations = row.get("keyRelations", {})
-            stock_relations = ", ".join(f"{p} {relations[p]}" for p in PROFILES if p in relations)
-            sentences.append(f"On the one real key label here ({row['labelKey']}, appendix C) the shown key is "
-                             f"{relations.get('shown (fused)', '?')}, the stock profiles {stock_relations}: one recording, "
-                             f"no rule.")
         closest = getattr(self.s, "shown_closest", None)
         if closest:
+            tied = [p for p in PROFILES if self.n.get(f"shown_is_{p}") == self.n[f"shown_is_{closest}"]]
             page = self.c.figures.get("key-recommendation")
-            same = (f"the HTML report's majority rule names the same profile" if page == closest else
-                    f"the HTML report's majority rule names {page} instead" if page else "")
+            if page in tied:
+                named = (f"{page}, which it follows {'as often as any' if len(tied) > 1 else 'most'} and which the HTML "
+                         f"report's majority rule also names")
+            else:
+                named = f"{closest}, the one it follows most (the HTML report's majority rule names {page})"
             sentences.append(f"**Shown to users**: the fused key everywhere (pages, key filter, export's `shown_key`, "
-                             f"`evaluate`'s `shown (fused)`); if one stock profile must be named, {closest}, the one it "
-                             f"follows most{'; ' + same if same else ''}.")
+                             f"`evaluate`'s `shown (fused)`); if one stock profile must be named, {named}.")
         return " ".join(sentences)
 
     def p_loudness(self):
@@ -204,10 +197,9 @@ class Report:
         return text
 
     def p_playlists_intro(self):
-        return (f"{len(self.playlists.lists)} playlists, each made by the tool with the command shown. The *check* "
-                "column holds the facts that stand in for listening: for descriptor lists, words of the title or tags "
-                "SOURCES.md quotes (read as weak arousal labels) or whether a second tempo estimator confirms the beat; "
-                "for similarity lists, the soundtrack and GENRE tag; for the path, each step's cosine.")
+        return (f"{len(self.playlists.lists)} playlists made by the tool (commands shown). The *check* column holds "
+                "the facts standing in for listening: words of SOURCES.md's notes as weak arousal labels, a second "
+                "tempo estimator confirming the beat, the neighbour's soundtrack and GENRE tag, each step's cosine.")
 
     def p_playlists(self):
         return "\n\n".join(self.playlist_block(playlist) for playlist in self.playlists.lists)
@@ -235,7 +227,11 @@ class Report:
         if playlist.kind == "path":
             steps = getattr(playlist, "steps", [])
             arousal = [_float(self.playlists.rows[p], "arousal") for p in playlist.paths]
-            text = (f"Step cosines run from {min(steps):.2f} to {max(steps):.2f}." if steps else "")
+            text = ""
+            if steps:
+                a, b = playlist.paths[playlist.worst], playlist.paths[playlist.worst + 1]
+                text = (f"Step cosines run from {min(steps):.2f} to {max(steps):.2f}; the largest jump goes from "
+                        f"{self.c.package(self.playlists.rows[a])} to {self.c.package(self.playlists.rows[b])}.")
             if all(value is not None for value in arousal):
                 direction = "rises" if arousal[-1] > arousal[0] else "falls"
                 monotone = all((b - a) * (arousal[-1] - arousal[0]) >= 0 for a, b in zip(arousal, arousal[1:]))
@@ -279,7 +275,7 @@ class Report:
         return " ".join(sentences)
 
     def p_verdict(self):
-        sentences = []
+        sentences = [self.models_that_work()]
         misses = sum(1 for pl in self.playlists.lists if pl.kind != "path" for f, _ in pl.checks.values() if f is False)
         judged = sum(1 for pl in self.playlists.lists if pl.kind != "path" for f, _ in pl.checks.values() if f is not None)
         precision = self.evals["debian"].get("genre", {}).get("neighbourPrecision", {}).get("musicnn")
@@ -313,6 +309,30 @@ class Report:
                              f"not fit by the facts available.")
         return " ".join(sentences)
 
+    def models_that_work(self):
+        """Which analysis models hold up and which fail, each by its own condition above."""
+        precision = self.evals["debian"].get("genre", {}).get("neighbourPrecision", {}).get("musicnn")
+        chance = self.appendix.chance("debian")
+        work, fail = [], []
+        if precision and chance:
+            (work if precision / chance >= 2 else fail).append("MusiCNN similarity")
+        if "tempo_same" in self.n:
+            (work if self.n["tempo_same"] >= 0.6 else fail).append("the tempo estimators")
+        if "keys_all_agree" in self.n:
+            (work if self.n["keys_all_agree"] >= 0.5 else fail).append("the key profiles")
+        largest = max((v for k, v in self.n.items() if k.startswith("quadrant_")), default=None)
+        if largest is not None:
+            miss = "arousal miss" in self.s.rules.get("emotion-tag-check", "")
+            (fail if largest >= 0.6 or miss else work).append("the arousal/valence head")
+        def listing(items):
+            return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else items[0]
+        text = []
+        if work:
+            text.append("By the checks above, " + listing(work) + (" hold up" if len(work) > 1 else " holds up"))
+        if fail:
+            text.append(listing(fail) + (" are" if len(fail) > 1 else " is") + " the weakest")
+        return ("; ".join(text) + ".") if text else ""
+
     # Tables
 
     def t_packages(self):
@@ -332,8 +352,8 @@ class Report:
                          fmt(medians["arousal"].get(package)), fmt(medians["valence"].get(package)),
                          fmt(medians["shown_danceability"].get(package), 2),
                          pct(precision[package]) if package in precision else "–"])
-        return markdown_table(["package", "tracks", "GENRE tag", "BPM", "LUFS", "arousal", "valence", "dance",
-                               "MusiCNN same-package neighbours"], rows) + "\n\nMedians per package (shown values)."
+        return markdown_table(["package", "tracks", "GENRE tag", "median BPM", "LUFS", "arousal", "valence", "dance",
+                               "MusiCNN same-package neighbours"], rows)
 
     def t_neighbours(self):
         rows = []
@@ -341,8 +361,8 @@ class Report:
             precision = self.evals[name].get("genre", {}).get("neighbourPrecision", {})
             rows.append([label] + [pct(precision[k]) if k in precision else "absent (no model)" for k in ("effnet", "musicnn")]
                         + [pct(self.appendix.chance(name))])
-        return markdown_table(["set", "EffNet", "MusiCNN", "chance"], rows) + \
-            "\n\nShare of each track's 10 nearest (cosine of mean embeddings) that carry its label, from `tonearm evaluate`."
+        return markdown_table(["`tonearm evaluate`: share of the 10 nearest (cosine) with the track's label",
+                               "EffNet", "MusiCNN", "chance"], rows)
 
 
 def _float(row, column):

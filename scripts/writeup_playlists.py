@@ -123,9 +123,9 @@ class Playlists:
             note = self.listening_note(path) or self.note(path)
             high, low = words(note, HIGH_AROUSAL), words(note, LOW_AROUSAL)
             if low and not high:
-                playlist.checks[path] = (False, f"“{low[0]}” in its title or tags")
+                playlist.checks[path] = (False, f"SOURCES.md note: “{low[0]}”")
             elif high and not low:
-                playlist.checks[path] = (True, f"“{high[0]}” in its title or tags")
+                playlist.checks[path] = (True, f"SOURCES.md note: “{high[0]}”")
             else:
                 playlist.checks[path] = (None, "no label")
         misses = [p for p, (fits, _) in playlist.checks.items() if fits is False]
@@ -176,4 +176,5 @@ class Playlists:
             worst = int(np.argmin(steps))
             playlist.checks[playlist.paths[worst + 1]] = (False, f"largest jump: step cosine {steps[worst]:.2f}")
             playlist.steps = steps
+            playlist.worst = worst
         return playlist

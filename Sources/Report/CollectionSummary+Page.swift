@@ -25,6 +25,7 @@ extension CollectionSummary {
         return """
             <header>
             <h1>tonearm collection report</h1>
+            \(ModelNotes(provenances: provenances).header)
             \(HTML.table(["Collection", ""], facts, id: "collection-facts"))
             \(failureTables())
             </header>

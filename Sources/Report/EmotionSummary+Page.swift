@@ -8,7 +8,7 @@ extension EmotionSummary {
             let chart = ChartSpec(
                 id: "chart-emotion", kind: .scatter, title: "Arousal × valence (emomusic, MSD-MusiCNN)",
                 xTitle: "Valence (1 negative – 9 positive)", yTitle: "Arousal (1 calm – 9 energetic)",
-                range: ChartSpec.AxisRange(min: 1, max: 9),
+                range: axisRange,
                 datasets: [ChartSpec.Dataset(label: "Tracks", color: Palette.blue, points: points.map {
                     ChartSpec.Point(x: $0.valence, y: $0.arousal, name: $0.track.displayName)
                 })],
@@ -29,5 +29,13 @@ extension EmotionSummary {
                 """
             return (body, [chart])
         }
+    }
+
+    /// The rating scale 1–9, widened to whole numbers when a regressor's output leaves it (the heads are
+    /// not clipped), so every track stays in view.
+    var axisRange: ChartSpec.AxisRange {
+        let values = points.flatMap { [$0.valence, $0.arousal] }
+        return ChartSpec.AxisRange(min: min(1, (values.min() ?? 1).rounded(.down)),
+                                   max: max(9, (values.max() ?? 9).rounded(.up)))
     }
 }

@@ -30,6 +30,7 @@ extension RhythmSummary {
                                             histogram: danceability, color: Palette.bluishGreen)
             section.charts.append(chart)
             body.append("""
+                \(dspNote())
                 \(HTML.chart(chart))
                 <p>\(HTML.figure("danceable", "\(danceable)")) of \(danceabilityTracks) tracks
                 (\(Format.percent(danceable, of: danceabilityTracks))) are danceable: probability ≥
@@ -42,6 +43,16 @@ extension RhythmSummary {
         }
         section.body = body.joined(separator: "\n")
         return section
+    }
+
+    /// Said where the values are read, not only in the paragraph: the DSP value is no probability.
+    private func dspNote() -> String {
+        guard danceabilityFromDSP > 0 else { return "" }
+        return """
+            <p class="model-note" id="danceability-dsp-note">Danceability on \(danceabilityFromDSP) of \(danceabilityTracks)
+            tracks is the DSP fallback (no EffNet danceability head): Essentia's Danceability, 0–3, divided by 3.
+            It is not a probability, so the 0.5 line below is the head's threshold, not a calibrated one for it.</p>
+            """
     }
 
     private func tempoCNNAgreement() -> String {

@@ -48,6 +48,8 @@ struct PlaylistPage {
     let profile: String
     let headers: [String]
     let rows: [Row]
+    /// Where the table's values come from a fallback or an unofficial model file.
+    let valueNotes: [String]
     let firstShown: Int
     let lastShown: Int
     let paged: Bool
@@ -84,7 +86,9 @@ struct PlaylistPage {
         profile = result.keySource
         let columns = PlaylistColumn.columns(showingStyle: !query.styles.isEmpty)
         headers = columns.map(\.header)
-        rows = Row.rows(slice.entries(of: result), columns: columns, firstRank: slice.offset + 1)
+        let entries = slice.entries(of: result)
+        rows = Row.rows(entries, columns: columns, firstRank: slice.offset + 1)
+        valueNotes = ValueNotes.lines(entries.map(\.descriptors))
         firstShown = rows.first?.rank ?? 0
         lastShown = rows.last?.rank ?? 0
         paged = result.rows.count > slice.count
