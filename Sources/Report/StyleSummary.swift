@@ -4,11 +4,8 @@ import TrackStore
 /// (top-1, one style per track, counts sum to the track count) and every style whose activation
 /// reaches `threshold` (multi-label, as Discogs itself tags a release with several styles).
 public struct StyleSummary: Sendable {
-    /// The discogs400 head is a sigmoid per style trained on very unbalanced labels (most of the 400
-    /// styles are rare among Discogs releases), so its activations are small: 0.5 would leave most
-    /// tracks with no style at all, while 0.1 keeps the one to few styles a Discogs release typically
-    /// lists. The page shows how many styles per track pass, so the choice can be checked on the data.
-    public static let threshold: Float = 0.1
+    /// The page shows how many styles per track pass, so the choice can be checked on the data.
+    public static let threshold = Float(StyleLabel.presenceThreshold)
 
     public struct StyleCount: Sendable, Equatable {
         public var label: StyleLabel

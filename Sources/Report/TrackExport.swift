@@ -76,16 +76,21 @@ public struct TrackExport: Sendable {
     /// With `.all`, the style names in model order; the JSON Lines array follows this order.
     public let styleNames: [String]
 
-    public init(_ data: ReportData, styles: StyleColumns = .top) {
-        let styleCount = max(data.styleLabels.count, data.tracks.compactMap(\.effnet?.styles.values.count).max() ?? 0)
-        styleNames = styles == .all ? (0..<styleCount).map { data.styleLabel($0).full } : []
+    /// The store's analyzed and failed tracks: a failed track keeps the groups that did succeed.
+    public init(store: TrackStore, styles: StyleColumns = .top) throws {
+        self.init(tracks: try store.descriptors(states: [.analyzed, .failed]), styleLabels: try store.styleLabels(), styles: styles)
+    }
+
+    public init(tracks: [TrackDescriptors], styleLabels: [String], styles: StyleColumns = .top) {
+        let styleCount = max(styleLabels.count, tracks.compactMap(\.effnet?.styles.values.count).max() ?? 0)
+        styleNames = styles == .all ? (0..<styleCount).map { StyleLabel($0, in: styleLabels).full } : []
         let topColumns = (0..<Self.topStyles).flatMap { rank in
             [Column(name: "style\(rank + 1)", type: .string) { track in
-                 track.effnet.flatMap { data.strongestStyles($0, count: rank + 1).dropFirst(rank).first }
-                     .map { .text($0.label.full) } ?? .missing
+                 track.effnet.flatMap { $0.strongestStyles(count: rank + 1).dropFirst(rank).first }
+                     .map { .text(StyleLabel($0.index, in: styleLabels).full) } ?? .missing
              },
              Column(name: "style\(rank + 1)_activation", type: .float32) { track in
-                 track.effnet.flatMap { data.strongestStyles($0, count: rank + 1).dropFirst(rank).first }
+                 track.effnet.flatMap { $0.strongestStyles(count: rank + 1).dropFirst(rank).first }
                      .map { .float32($0.activation) } ?? .missing
              }]
         }
@@ -98,7 +103,7 @@ public struct TrackExport: Sendable {
         let columns = Self.trackColumns + Self.shownColumns + Self.signalColumns + Self.evidenceColumns + Self.modelColumns
             + topColumns + allColumns
         self.columns = columns
-        rows = data.tracks.map { track in columns.map { $0.value(track) } }
+        rows = tracks.map { track in columns.map { $0.value(track) } }
     }
 
     public func text(_ format: TextFormat) -> String {

@@ -1,5 +1,4 @@
 import Playlists
-import Report
 import TrackStore
 
 /// What `/api/collection` says about the whole collection: each range filter's extent and histogram,
@@ -66,7 +65,7 @@ struct CollectionFacts: Encodable, Sendable {
     }
 
     /// The report's multi-label rule: a track carries every style whose activation reaches
-    /// `StyleSummary.threshold` (the playlist filter's default activation too), and a parent genre
+    /// `StyleLabel.presenceThreshold` (the playlist filter's default activation too), and a parent genre
     /// when any of its styles does.
     private static func styleCounts(_ tracks: [TrackDescriptors], labels: [String]) -> ([Count], [Count]) {
         let names = labels.map(StyleLabel.init)
@@ -77,7 +76,7 @@ struct CollectionFacts: Encodable, Sendable {
         var countedFor = [Int](repeating: -1, count: genres.count)
         for row in tracks.indices {
             guard let styles = tracks[row].effnet?.styles.values else { continue }
-            for index in styles.indices where index < names.count && styles[index] >= StyleSummary.threshold {
+            for index in styles.indices where index < names.count && Double(styles[index]) >= StyleLabel.presenceThreshold {
                 styleCounts[index] += 1
                 if countedFor[genreOfStyle[index]] != row {
                     countedFor[genreOfStyle[index]] = row

@@ -9,8 +9,6 @@ struct TrackFacts {
     }
 
     static let styleCount = 3
-    /// Weaker activations say the style is absent rather than faint, so they are not listed.
-    static let styleThreshold: Float = 0.1
 
     let facts: [Fact]
     /// The strongest style activations, strongest first.
@@ -28,7 +26,7 @@ struct TrackFacts {
             Fact(label: "Loudness (LUFS)", value: number(track.signal?.loudnessLufs, 1)),
         ]
         let activations = track.effnet?.styles.values ?? []
-        styles = activations.indices.filter { $0 < styleLabels.count && activations[$0] >= Self.styleThreshold }
+        styles = activations.indices.filter { $0 < styleLabels.count && Double(activations[$0]) >= StyleLabel.presenceThreshold }
             .sorted { activations[$0] > activations[$1] }.prefix(Self.styleCount)
             .map { Fact(label: styleLabels[$0], value: number(Double(activations[$0]), 2)) }
     }

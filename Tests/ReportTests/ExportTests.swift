@@ -12,7 +12,7 @@ final class ExportTests: TemporaryDirectoryTestCase {
     override func setUpWithError() throws {
         try super.setUpWithError()
         fixture = try CollectionFixture.make(in: directory, count: 12)
-        export = TrackExport(try ReportData(store: fixture.store))
+        export = try TrackExport(store: fixture.store)
     }
 
     func testCSVParsesBackToTheStoredDescriptors() throws {
