@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "Models", dependencies: ["TrackStore", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Analysis", dependencies: ["TrackStore", "CollectionScan", "Models"]),
         .target(name: "StoreLock"),
-        .target(name: "Report", dependencies: ["TrackStore", "Evaluation"], resources: [.copy("Assets")]),
+        .target(name: "Report", dependencies: ["TrackStore", "Evaluation", "Export"], resources: [.copy("Assets")]),
         .target(name: "Playlists", dependencies: ["TrackStore", "Similarity"]),
         .target(name: "Similarity", dependencies: ["CHNSW", "WholeFile"]),
         .target(name: "WholeFile"),
@@ -37,7 +37,7 @@ let package = Package(
         // unoptimized graph build would take minutes in the tests.
         .target(name: "CHNSW", cxxSettings: [.unsafeFlags(["-O3"])]),
         .target(name: "MusicMap", dependencies: ["TrackStore", "Similarity"]),
-        .target(name: "Export", dependencies: ["Report", "TrackStore", "WholeFile"]),
+        .target(name: "Export", dependencies: ["TrackStore", "WholeFile"]),
         .target(name: "Evaluation", dependencies: ["TrackStore"]),
         .target(name: "Users", dependencies: [
             "TrackStore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
@@ -51,7 +51,7 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .target(name: "Web", dependencies: [
-            "TrackStore", "Playlists", "Report", "MusicMap",
+            "TrackStore", "Playlists", "MusicMap",
             "Subsonic", "AudioFiles",
             "Users", .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -69,8 +69,8 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
         .testTarget(name: "RayTests", dependencies: ["TrackStore", "TestSupport"], exclude: ["local_ray_cluster.py"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"]),
-        .testTarget(name: "ExportTests", dependencies: ["Export", "Report", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Export", "TestSupport"]),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "TestSupport"]),
         .testTarget(name: "PlaylistsTests", dependencies: ["Playlists", "Similarity", "TestSupport"]),
         .testTarget(name: "SimilarityTests", dependencies: ["Similarity", "Playlists", "TestSupport", "WholeFile"]),
         .testTarget(name: "WebTests", dependencies: [

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Export
 import Foundation
-import Report
 import TrackStore
 
 extension ExportFormat: ExpressibleByArgument {}

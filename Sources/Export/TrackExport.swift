@@ -76,9 +76,13 @@ public struct TrackExport: Sendable {
     /// With `.all`, the style names in model order; the JSON Lines array follows this order.
     public let styleNames: [String]
 
-    /// The store's analyzed and failed tracks: a failed track keeps the groups that did succeed.
     public init(store: TrackStore, styles: StyleColumns = .top) throws {
-        self.init(tracks: try store.descriptors(states: [.analyzed, .failed]), styleLabels: try store.styleLabels(), styles: styles)
+        self.init(tracks: try Self.tracks(of: store), styleLabels: try store.styleLabels(), styles: styles)
+    }
+
+    /// The tracks an export holds, by path: analyzed and failed ones (a failed track keeps the groups that did succeed).
+    static func tracks(of store: TrackStore) throws -> [TrackDescriptors] {
+        try store.descriptors(states: [.analyzed, .failed])
     }
 
     public init(tracks: [TrackDescriptors], styleLabels: [String], styles: StyleColumns = .top) {
