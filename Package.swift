@@ -42,17 +42,17 @@ let package = Package(
         .target(name: "Users", dependencies: [
             "TrackStore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        .target(name: "AudioFiles", dependencies: [
+        .target(name: "AudioStreaming", dependencies: [
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "_NIOFileSystem", package: "swift-nio"),
         ]),
         .target(name: "Subsonic", dependencies: [
-            "TrackStore", "Playlists", "Similarity", "Users", "AudioFiles",
+            "TrackStore", "Playlists", "Similarity", "Users", "AudioStreaming",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .target(name: "Web", dependencies: [
             "TrackStore", "Playlists", "MusicMap",
-            "Subsonic", "AudioFiles",
+            "Subsonic", "AudioStreaming",
             "Users", .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Mustache", package: "swift-mustache"),
@@ -79,7 +79,7 @@ let package = Package(
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "MusicMapTests", dependencies: ["MusicMap", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "AudioFilesTests", dependencies: ["AudioFiles"]),
+        .testTarget(name: "AudioStreamingTests", dependencies: ["AudioStreaming"]),
         .testTarget(name: "UsersTests", dependencies: ["Users", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SubsonicTests", dependencies: ["Subsonic", "Web", "Users", "TestSupport"]),
     ],

@@ -1,4 +1,4 @@
-import AudioFiles
+import AudioStreaming
 import Foundation
 import TrackStore
 

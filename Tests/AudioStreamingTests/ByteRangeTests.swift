@@ -1,4 +1,4 @@
-@testable import AudioFiles
+@testable import AudioStreaming
 import XCTest
 
 final class ByteRangeTests: XCTestCase {
