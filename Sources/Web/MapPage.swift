@@ -6,6 +6,7 @@ import TrackStore
 struct MapPage {
     struct KindOption {
         let value: String
+        let label: String
         let selected: Bool
     }
 
@@ -13,14 +14,21 @@ struct MapPage {
     let by: String
     let kindOptions: [KindOption]
     let count: Int
+    /// The embeddings no track has ("effnet"), nil when every one is there.
+    let missing: String?
     let x0: String, y0: String, x1: String, y1: String
     let xRange: String, yRange: String
 
-    init(chrome: Chrome, data: MapData, box: MapQuery.Box?) {
+    init(chrome: Chrome, data: MapData, box: MapQuery.Box?, embedded: [EmbeddingKind]) {
         self.chrome = chrome
         by = data.by
-        kindOptions = EmbeddingKind.allCases.map { KindOption(value: $0.rawValue, selected: $0.rawValue == data.by) }
+        kindOptions = EmbeddingKind.allCases.map { kind in
+            KindOption(value: kind.rawValue, label: embedded.contains(kind) ? kind.rawValue : "\(kind.rawValue) (none stored)",
+                       selected: kind.rawValue == data.by)
+        }
         count = data.count
+        let missingKinds = EmbeddingKind.allCases.filter { !embedded.contains($0) }
+        missing = missingKinds.isEmpty ? nil : missingKinds.map(\.rawValue).joined(separator: " and ")
         let xs = (data.x.min() ?? 0)...(data.x.max() ?? 0), ys = (data.y.min() ?? 0)...(data.y.max() ?? 0)
         let shown = box ?? MapQuery.Box(xs: xs, ys: ys)
         x0 = Self.number(shown.xs.lowerBound)

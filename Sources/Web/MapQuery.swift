@@ -2,7 +2,7 @@ import Foundation
 import Playlists
 import TrackStore
 
-/// The music map's parameters: the embedding (`by`, default effnet) and, for a box download, the
+/// The music map's parameters: the embedding (`by`, default the first one the collection has) and, for a box download, the
 /// box's corners in map coordinates (`x0`, `y0`, `x1`, `y1`, either order, edges included).
 struct MapQuery {
     struct Box: Equatable {
@@ -12,12 +12,17 @@ struct MapQuery {
         func contains(x: Double, y: Double) -> Bool { xs.contains(x) && ys.contains(y) }
     }
 
-    var kind = EmbeddingKind.effnet
+    var kind: EmbeddingKind?
     var box: Box?
     /// `ids=1,2,3` for the name lookups.
     var ids: [Int64] = []
 
     static let maximumIds = 1000
+
+    /// The embedding asked for, else EffNet when any track has it, else MusiCNN.
+    func kind(in catalog: Catalog) -> EmbeddingKind {
+        kind ?? catalog.embeddedKinds.first ?? .effnet
+    }
 
     init(parameters: [(name: String, value: String)]) throws {
         var corners: [String: Double] = [:]

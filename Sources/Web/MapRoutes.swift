@@ -21,15 +21,16 @@ struct MapRoutes {
         let snapshot = catalogs.snapshot
         guard !snapshot.catalog.isEmpty else { return pages.emptyStore(page: .map) }
         let query = try MapQuery(parameters: FormQuery.decode(request.uri.query))
-        let map = try await maps.map(query.kind, of: snapshot).data
+        let map = try await maps.map(query.kind(in: snapshot.catalog), of: snapshot).data
         return pages.render("map", MapPage(chrome: pages.chrome(title: "Music map", page: .map, modules: ["music-map.js"]),
-                                           data: map, box: query.box))
+                                           data: map, box: query.box, embedded: snapshot.catalog.embeddedKinds))
     }
 
     @Sendable func data(request: Request, context: WebRequestContext) async throws -> Response {
         await JSONResponse.answer(encoded: {
             let query = try MapQuery(parameters: FormQuery.decode(request.uri.query))
-            return try await maps.map(query.kind, of: catalogs.snapshot).json
+            let snapshot = catalogs.snapshot
+            return try await maps.map(query.kind(in: snapshot.catalog), of: snapshot).json
         })
     }
 
@@ -51,8 +52,9 @@ struct MapRoutes {
             throw QueryError.invalidValue(parameter: "x0, y0, x1, y1", value: request.uri.query ?? "",
                                           expected: "the four corners of a box on the map")
         }
-        let map = try await maps.map(query.kind, of: snapshot).data
+        let kind = query.kind(in: catalog)
+        let map = try await maps.map(kind, of: snapshot).data
         let tracks = MapPage.boxed(map, box).compactMap { catalog.track(id: map.ids[$0]) }
-        return .m3u8(tracks, name: "tonearm-map-\(query.kind.rawValue)", context: context)
+        return .m3u8(tracks, name: "tonearm-map-\(kind.rawValue)", context: context)
     }
 }

@@ -60,7 +60,8 @@ struct PlaylistPage {
 
     init(chrome: Chrome, query: PlaylistQuery, result: PlaylistResult, engine: PlaylistEngine, slice: PlaylistSlice) {
         self.chrome = chrome
-        hasStyles = !engine.styleLabels.isEmpty
+        // The label table is filled from the model's metadata, so it can exist while no track has activations.
+        hasStyles = !engine.styleLabels.isEmpty && engine.tracks.contains { $0.effnet != nil }
         // Checked styles first, so a bookmarked playlist shows its choice without scrolling.
         let chosen = Set(query.styles)
         styles = (engine.styleLabels.filter(chosen.contains) + engine.styleLabels.filter { !chosen.contains($0) })
