@@ -72,7 +72,8 @@ let package = Package(
         .testTarget(name: "ReportTests", dependencies: ["Report", "Export", "TestSupport"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "TestSupport"]),
         .testTarget(name: "PlaylistsTests", dependencies: ["Playlists", "Similarity", "TestSupport"]),
-        .testTarget(name: "SimilarityTests", dependencies: ["Similarity", "Playlists", "TestSupport", "WholeFile"]),
+        .testTarget(name: "SimilarityTests", dependencies: ["Similarity", "Playlists", "TestSupport"]),
+        .testTarget(name: "WholeFileTests", dependencies: ["WholeFile", "TestSupport"]),
         .testTarget(name: "WebTests", dependencies: [
             "Web", "TestSupport",
             "Users",
