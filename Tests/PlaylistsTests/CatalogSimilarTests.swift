@@ -5,7 +5,7 @@ import TestSupport
 import TrackStore
 import XCTest
 
-final class SimilarityTests: TemporaryDirectoryTestCase {
+final class CatalogSimilarTests: TemporaryDirectoryTestCase {
     /// A unit vector at `degrees` from the x axis in the xy plane, scaled so normalization matters.
     private func direction(_ degrees: Double, length: Float = 1) -> [Float] {
         let radians = degrees * .pi / 180

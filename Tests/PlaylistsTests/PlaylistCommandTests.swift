@@ -4,7 +4,7 @@ import XCTest
 
 /// `tonearm playlist` and `tonearm similar` as a user runs them: the built executable over a
 /// handcrafted store.
-final class CommandLineTests: TemporaryDirectoryTestCase {
+final class PlaylistCommandTests: TemporaryDirectoryTestCase {
     var storePath: String!
 
     override func setUpWithError() throws {

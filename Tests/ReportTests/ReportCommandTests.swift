@@ -4,7 +4,7 @@ import XCTest
 
 /// `tonearm report` and `tonearm export` as a user runs them: the built executable, its resource
 /// bundle and its messages.
-final class CommandLineTests: TemporaryDirectoryTestCase {
+final class ReportCommandTests: TemporaryDirectoryTestCase {
     func testReportWritesThePageAndTheStylesTable() throws {
         let fixture = try CollectionFixture.make(in: directory, count: 6)
         let folder = directory.appendingPathComponent("out")
