@@ -3,7 +3,7 @@ import Foundation
 
 /// An hnswlib graph over the rows of a `VectorRows` (or over their projection on principal axes),
 /// labelled by row number. Answers candidate rows only; scores come from the exact rows.
-final class NeighbourGraph: @unchecked Sendable {
+final class NeighborGraph: @unchecked Sendable {
     private let handle: OpaquePointer
     let projection: Projection?
     /// Floats per vector in the graph.
@@ -17,17 +17,17 @@ final class NeighbourGraph: @unchecked Sendable {
 
     deinit { chnsw_free(handle) }
 
-    static func build(over rows: VectorRows, search: ApproximateSearch) -> NeighbourGraph? {
+    static func build(over rows: VectorRows, search: ApproximateSearch) -> NeighborGraph? {
         let projection = search.projectedDimension.flatMap { Projection.principal(of: rows, components: $0) }
         let dimension = projection?.components ?? rows.lanesPerRow * 8
         guard let handle = chnsw_create(dimension, search.links, search.constructionBreadth, 100) else { return nil }
-        let graph = NeighbourGraph(handle: handle, projection: projection, dimension: dimension)
+        let graph = NeighborGraph(handle: handle, projection: projection, dimension: dimension)
         return graph.add(rows, from: 0) ? graph : nil
     }
 
-    static func load(path: String, projection: Projection?, rowDimension: Int) -> NeighbourGraph? {
+    static func load(path: String, projection: Projection?, rowDimension: Int) -> NeighborGraph? {
         let dimension = projection?.components ?? rowDimension
-        return chnsw_load(path, dimension).map { NeighbourGraph(handle: $0, projection: projection, dimension: dimension) }
+        return chnsw_load(path, dimension).map { NeighborGraph(handle: $0, projection: projection, dimension: dimension) }
     }
 
     func save(to path: String) -> Bool { chnsw_save(handle, path) == 0 }

@@ -6,7 +6,7 @@ import TrackStore
 /// engine) the first time a request sees a new version, so players see what a concurrent `analyze`
 /// added without restarting `serve`. Each request takes one service and answers from it alone. The
 /// first is built on the first request, so `serve` does not wait for it at start-up.
-final class SubsonicServices: @unchecked Sendable {
+final class LiveSubsonicService: @unchecked Sendable {
     typealias Versioned = @Sendable () -> (version: Int, catalog: Catalog)
 
     private let collection: Versioned

@@ -3,7 +3,7 @@ import Foundation
 import TrackStore
 
 /// The protocol's shared types (Child, AlbumID3, ArtistID3, Playlist) built from the library.
-enum SubsonicElements {
+enum SubsonicShapes {
     static func date(_ date: Date) -> SubsonicValue {
         .string(ISO8601DateFormatter.string(from: date, timeZone: TimeZone(identifier: "UTC")!,
                                             formatOptions: [.withInternetDateTime]))
