@@ -4,9 +4,9 @@ import json
 import sys
 import time
 
-from .cli import add_model_arguments, load_analyzer, model_paths, send
 from .hello import ready_message
 from .quiet import die_with_parent, limit_threads, protocol_stream
+from .startup import add_model_arguments, load_analyzer, model_paths, send
 
 
 def parse_args(argv):

@@ -13,9 +13,9 @@ import sys
 import threading
 import time
 
-from .cli import add_model_arguments, model_paths, send
 from .hello import ready_message
 from .quiet import die_with_parent, protocol_stream
+from .startup import add_model_arguments, model_paths, send
 
 # Each actor may hold a request queued behind the one it runs, so no actor idles between two tracks.
 REQUESTS_PER_ACTOR = 2
