@@ -30,13 +30,13 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["TrackStore", "CollectionScan", "Models"]),
         .target(name: "StoreLock"),
         .target(name: "Report", dependencies: ["TrackStore", "Evaluation", "Export"], resources: [.copy("Assets")]),
-        .target(name: "Playlists", dependencies: ["TrackStore", "Similarity"]),
+        .target(name: "Playlists", dependencies: ["TrackStore", "Similarity", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Similarity", dependencies: ["CHNSW", "WholeFile"]),
         .target(name: "WholeFile"),
         // hnswlib is header-only (Debian's libhnswlib-dev); optimized even in debug builds, where an
         // unoptimized graph build would take minutes in the tests.
         .target(name: "CHNSW", cxxSettings: [.unsafeFlags(["-O3"])]),
-        .target(name: "MusicMap", dependencies: ["TrackStore", "Similarity"]),
+        .target(name: "MusicMap", dependencies: ["TrackStore", "Similarity", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Export", dependencies: ["TrackStore", "WholeFile"]),
         .target(name: "Evaluation", dependencies: ["TrackStore"]),
         .target(name: "Users", dependencies: [

@@ -1,4 +1,5 @@
 import Foundation
+import Playlists
 import TrackStore
 
 /// Saved playlists, the same table the web app saves to; a user sees and changes only their own.

@@ -1,5 +1,6 @@
 import AudioStreaming
 import Foundation
+import Playlists
 import TrackStore
 
 /// The protocol's shared types (Child, AlbumID3, ArtistID3, Playlist) built from the library.

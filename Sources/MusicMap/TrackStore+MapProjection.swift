@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TrackStore
 
 /// One track's place on the music map, with the analysis stamp it was computed from.
 public struct MapPoint: Sendable, Equatable {

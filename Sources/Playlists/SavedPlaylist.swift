@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TrackStore
 
 /// A playlist a user saved: a name, an owner and an ordered list of tracks (the same track may
 /// appear twice). `query` is left for playlists saved as a query; a list has none.
