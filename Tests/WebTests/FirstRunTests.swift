@@ -17,12 +17,6 @@ final class FirstRunTests: LiveAppTestCase {
         return builder.store
     }
 
-    private func page(_ uri: String, _ client: any TestClientProtocol) async throws -> String {
-        let response = try await client.execute(uri: uri, method: .get)
-        XCTAssertEqual(response.status, .ok, uri)
-        return String(buffer: response.body)
-    }
-
     func testTheMapOpensOnAnEmbeddingThatExistsAndNamesTheMissingOne() async throws {
         try await withServer(store: try storeWithoutEffnet()) { client in
             let html = try await self.page("/map", client)
