@@ -74,6 +74,7 @@ let package = Package(
         .testTarget(name: "PlaylistsTests", dependencies: ["Playlists", "Similarity", "TestSupport"]),
         .testTarget(name: "SimilarityTests", dependencies: ["Similarity", "Playlists", "TestSupport"]),
         .testTarget(name: "WholeFileTests", dependencies: ["WholeFile", "TestSupport"]),
+        .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "WebTests", dependencies: [
             "Web", "TestSupport",
             "Users",
