@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
         .testTarget(name: "RayTests", dependencies: ["TrackStore", "TestSupport"], exclude: ["local_ray_cluster.py"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Export", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "TestSupport"]),
         .testTarget(name: "PlaylistsTests", dependencies: ["Playlists", "Similarity", "TestSupport"]),
         .testTarget(name: "SimilarityTests", dependencies: ["Similarity", "Playlists", "TestSupport"]),

@@ -1,6 +1,5 @@
 import Export
 import Foundation
-import Report
 import TestSupport
 import TrackStore
 import XCTest
@@ -115,42 +114,5 @@ enum JSONCell: Decodable {
         case .number(let number): return "\(number)"
         case .null: return nil
         }
-    }
-}
-
-/// A strict RFC 4180 reader, written here so the export is checked against the standard and not
-/// against its own writer.
-enum CSV {
-    struct Malformed: Error {}
-
-    static func parse(_ text: String) throws -> [[String]] {
-        var records: [[String]] = [], record: [String] = [], field = ""
-        var characters = Array(text.unicodeScalars)[...]
-        while let character = characters.popFirst() {
-            switch character {
-            case "\"" where field.isEmpty:
-                while true {
-                    guard let next = characters.popFirst() else { throw Malformed() }
-                    if next == "\"" {
-                        guard characters.first == "\"" else { break }
-                        characters.removeFirst()
-                    }
-                    field.unicodeScalars.append(next)
-                }
-            case ",":
-                record.append(field)
-                field = ""
-            case "\r":
-                guard characters.popFirst() == "\n" else { throw Malformed() }
-                record.append(field)
-                records.append(record)
-                record = []
-                field = ""
-            default:
-                field.unicodeScalars.append(character)
-            }
-        }
-        guard record.isEmpty, field.isEmpty else { throw Malformed() }
-        return records
     }
 }

@@ -4,43 +4,43 @@ import TrackStore
 
 /// A handcrafted collection whose every descriptor the test knows, so expected figures are counted
 /// here from the inputs, never by the Report code under test.
-struct CollectionFixture {
+public struct CollectionFixture {
     /// One stored track as the fixture chose it. Optional groups are left out of the store when nil.
-    struct Input {
-        var path: String
-        var title: String
-        var duration: Double
-        var codec: String
-        var bpm: Double
-        var bpmConfidence: Double
-        var keys: [KeyProfile: KeyEstimate]
-        var lufs: Double?
-        var loudnessRange: Double?
+    public struct Input {
+        public var path: String
+        public var title: String
+        public var duration: Double
+        public var codec: String
+        public var bpm: Double
+        public var bpmConfidence: Double
+        public var keys: [KeyProfile: KeyEstimate]
+        public var lufs: Double?
+        public var loudnessRange: Double?
         /// TempoCNN's tempo as a multiple of `bpm`, chosen from `tempoFactors`.
-        var tempoFactor: Double?
-        var styles: [Float]?
-        var voice: Double
-        var danceability: Double
-        var emotion: (valence: Double, arousal: Double)?
+        public var tempoFactor: Double?
+        public var styles: [Float]?
+        public var voice: Double
+        public var danceability: Double
+        public var emotion: (valence: Double, arousal: Double)?
 
-        var tempoCNNBpm: Double? { tempoFactor.map { $0 * bpm } }
+        public var tempoCNNBpm: Double? { tempoFactor.map { $0 * bpm } }
     }
 
     /// 1.02 and 0.98 are "the same" (within 4 %), 2 and 0.5 an octave, 1.3 and 0.75 different.
-    static let tempoFactors: [Double] = [1.02, 0.98, 1, 2, 0.5, 1.3, 0.75]
-    static let genres = ["Electronic", "Rock", "Folk, World, & Country", "Children's", "Funk / Soul"]
+    public static let tempoFactors: [Double] = [1.02, 0.98, 1, 2, 0.5, 1.3, 0.75]
+    public static let genres = ["Electronic", "Rock", "Folk, World, & Country", "Children's", "Funk / Soul"]
     /// 400 labels like the Discogs ones, with punctuation that HTML and TSV must survive.
-    static let styleLabels = (0..<400).map { "\(genres[$0 % genres.count])---Style \($0)" }
-    static let failures = [(path: "/music/bad/<broken>.mp3", stage: "decode", message: "ffmpeg: Invalid data found <when> processing"),
+    public static let styleLabels = (0..<400).map { "\(genres[$0 % genres.count])---Style \($0)" }
+    public static let failures = [(path: "/music/bad/<broken>.mp3", stage: "decode", message: "ffmpeg: Invalid data found <when> processing"),
                            (path: "/music/bad/empty.wav", stage: "decode", message: "file is empty")]
 
-    let path: String
-    let store: TrackStore
-    let inputs: [Input]
+    public let path: String
+    public let store: TrackStore
+    public let inputs: [Input]
 
     /// `count` tracks of seeded random descriptors, including fixed edge cases: a track of digital silence,
     /// one with signal descriptors only, one whose title is markup, and two failures.
-    static func make(in directory: URL, count: Int = 40, seed: UInt64 = 7) throws -> CollectionFixture {
+    public static func make(in directory: URL, count: Int = 40, seed: UInt64 = 7) throws -> CollectionFixture {
         var random = SeededRandom(seed: seed)
         let keyNames = ["C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B"]
         func randomKey() -> KeyEstimate {
@@ -109,20 +109,5 @@ struct CollectionFixture {
             try builder.addFailedTrack(path: failure.path, stage: failure.stage, message: failure.message)
         }
         return CollectionFixture(path: path, store: builder.store, inputs: inputs)
-    }
-}
-
-/// SplitMix64: the same fixture on every run and machine.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
