@@ -5,7 +5,7 @@ import TrackStore
 import XCTest
 
 /// Both export formats parsed back and compared with what the fixture stored.
-final class ExportTests: TemporaryDirectoryTestCase {
+final class TrackExportTests: TemporaryDirectoryTestCase {
     var fixture: CollectionFixture!
     var export: TrackExport!
 
