@@ -21,12 +21,7 @@ final class LiveWorker {
             throw WorkerFailure.badMessage(String(decoding: line, as: UTF8.self))
         }
         if hello.type == "fatal" { throw WorkerFailure.cannotSpawn(hello.error ?? "unknown error") }
-        guard hello.protocolVersion == WorkerProtocol.version, hello.signalVersion == WorkerProtocol.signalVersion,
-              hello.evidenceVersion == WorkerProtocol.evidenceVersion else {
-            throw WorkerFailure.cannotSpawn("worker speaks protocol \(hello.protocolVersion ?? -1) / signal version "
-                + "\(hello.signalVersion ?? -1) / evidence version \(hello.evidenceVersion ?? -1), expected "
-                + "\(WorkerProtocol.version) / \(WorkerProtocol.signalVersion) / \(WorkerProtocol.evidenceVersion); run scripts/setup")
-        }
+        if let mismatch = hello.versionMismatch { throw WorkerFailure.cannotSpawn(mismatch) }
         self.hello = hello
     }
 

@@ -46,6 +46,7 @@ struct WorkerHello: Decodable {
     var protocolVersion: Int?
     var signalVersion: Int?
     var evidenceVersion: Int?
+    var tagsVersion: Int?
     var essentia: String?
     var groups: [String]?
     var loadSeconds: Double?
@@ -61,6 +62,7 @@ struct WorkerHello: Decodable {
         case protocolVersion = "protocol"
         case signalVersion = "signal_version"
         case evidenceVersion = "evidence_version"
+        case tagsVersion = "tags_version"
         case loadSeconds = "load_seconds"
         case actorLoadSeconds = "actor_load_seconds"
     }

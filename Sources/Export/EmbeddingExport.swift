@@ -1,5 +1,4 @@
 import Foundation
-import Report
 import TrackStore
 import WholeFile
 
@@ -16,7 +15,7 @@ public enum EmbeddingExport {
     /// Tracks in the export's order (by path), analyzed or failed, that have this embedding.
     public static func write(_ kind: EmbeddingKind, from store: TrackStore, to directory: URL) throws -> Written {
         let embeddings = try store.embeddings(kind)
-        let tracks = try ReportData(store: store).tracks.map(\.track).filter { $0.id.map { embeddings[$0] != nil } ?? false }
+        let tracks = try TrackExport.tracks(of: store).map(\.track).filter { $0.id.map { embeddings[$0] != nil } ?? false }
         let rows = tracks.map { embeddings[$0.id!]! }
         let dimensions = rows.first?.count ?? 0
         if let odd = zip(tracks, rows).first(where: { $0.1.count != dimensions }) {

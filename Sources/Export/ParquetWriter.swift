@@ -1,5 +1,4 @@
 import Foundation
-import Report
 
 /// Writes a `TrackExport` as Parquet through pyarrow, the Apache Arrow project's own writer, run in
 /// the worker's venv (`python -m tonearm_worker.parquet_export`). Swift streams the typed columns

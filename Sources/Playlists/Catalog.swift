@@ -66,6 +66,9 @@ public struct Catalog: Sendable {
     /// in track ids (the Subsonic API).
     public func similarityIndex(_ kind: EmbeddingKind) -> SimilarityIndex? { similarity[kind] }
 
+    /// The embeddings at least one analyzed track has, in `EmbeddingKind` order (EffNet first).
+    public var embeddedKinds: [EmbeddingKind] { EmbeddingKind.allCases.filter { (similarity[$0]?.count ?? 0) > 0 } }
+
     /// A track named by its id or by its path (absolute, or relative to the working directory).
     public func resolve(_ reference: String) throws -> Track {
         if let id = Int64(reference), let track = self.track(id: id) { return track }

@@ -4,7 +4,7 @@ import TrackStore
 /// Filters (combined with AND), sort order and limit of a playlist. Parsed from name/value pairs so
 /// the web app (URL query items) and the CLI (flags) share one parser and one meaning.
 public struct PlaylistQuery: Equatable, Sendable {
-    public static let defaultActivation = 0.1
+    public static let defaultActivation = StyleLabel.presenceThreshold
 
     public var styles: [String] = []
     /// Minimum activation of the chosen styles.

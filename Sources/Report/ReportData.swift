@@ -19,27 +19,11 @@ public struct ReportData: Sendable {
 
     /// The name of style `index`, even for a store whose label table is shorter than its activations.
     func styleLabel(_ index: Int) -> StyleLabel {
-        StyleLabel(index < styleLabels.count ? styleLabels[index] : "Unknown---style \(index + 1)")
+        StyleLabel(index, in: styleLabels)
     }
 
     /// The `count` strongest styles of a track, strongest first (the first-listed style wins a tie).
     func strongestStyles(_ effnet: EffnetFeatures, count: Int) -> [(index: Int, label: StyleLabel, activation: Float)] {
-        let values = effnet.styles.values
-        let indices = values.indices.sorted { values[$0] != values[$1] ? values[$0] > values[$1] : $0 < $1 }
-        return indices.prefix(count).map { ($0, styleLabel($0), values[$0]) }
-    }
-}
-
-/// A Discogs style name `Genre---Style`, split into its parent genre and the style proper.
-public struct StyleLabel: Hashable, Sendable {
-    public var full: String
-    public var genre: String
-    public var style: String
-
-    public init(_ full: String) {
-        self.full = full
-        let parts = full.components(separatedBy: "---")
-        genre = parts.count > 1 ? parts[0] : "Unknown"
-        style = parts.count > 1 ? parts.dropFirst().joined(separator: "---") : full
+        effnet.strongestStyles(count: count).map { ($0.index, styleLabel($0.index), $0.activation) }
     }
 }

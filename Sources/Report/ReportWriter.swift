@@ -1,3 +1,4 @@
+import Export
 import Foundation
 import TrackStore
 
@@ -25,7 +26,7 @@ public enum ReportWriter {
         let styles = directory.appendingPathComponent("styles.tsv")
         try StylesTable.tsv(report.styles).write(to: styles, atomically: true, encoding: .utf8)
         let tracks = directory.appendingPathComponent("tracks.csv")
-        try TrackExport(data).text(.csv).write(to: tracks, atomically: true, encoding: .utf8)
+        try TrackExport(tracks: data.tracks, styleLabels: data.styleLabels).text(.csv).write(to: tracks, atomically: true, encoding: .utf8)
         return Written(page: page, files: [page, styles, tracks], report: report)
     }
 }

@@ -7,7 +7,7 @@ extension SimilarityIndex {
     /// the passing candidates reach as deep as an unfiltered query's (stopping at the first `count` that
     /// pass cost recall: the k nearest passing tracks lie about k / p deep in the whole ranking). nil when
     /// the exact scan over the passing rows costs less than the widened search, as it does for narrow filters.
-    func approximateNearest(_ graph: NeighbourGraph, packed query: [SIMD8<Float>], count: Int,
+    func approximateNearest(_ graph: NeighborGraph, packed query: [SIMD8<Float>], count: Int,
                             excluding excluded: Set<Int64>, accepting accept: ((Int64) -> Bool)?) -> [Neighbor]? {
         guard count > 0 else { return [] }
         let rows = self.rows.buffer

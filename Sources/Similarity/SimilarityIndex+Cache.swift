@@ -39,7 +39,7 @@ extension SimilarityIndex {
               let skipped: [Int64] = read(directory.appendingPathComponent("skipped"), count: manifest.skipped),
               let rows = VectorRows.mapped(path: directory.appendingPathComponent("rows").path, count: manifest.count,
                                            lanesPerRow: (manifest.dimension + 7) / 8) else { return nil }
-        var graph: NeighbourGraph?
+        var graph: NeighborGraph?
         if manifest.hasGraph {
             var projection: Projection?
             if let components = manifest.projectedDimension {
@@ -47,7 +47,7 @@ extension SimilarityIndex {
                 guard let axes: [Float] = read(directory.appendingPathComponent("axes"), count: components * dimension) else { return nil }
                 projection = Projection(axes: axes, components: components, dimension: dimension)
             }
-            graph = NeighbourGraph.load(path: directory.appendingPathComponent("graph").path, projection: projection,
+            graph = NeighborGraph.load(path: directory.appendingPathComponent("graph").path, projection: projection,
                                         rowDimension: rows.lanesPerRow * 8)
             guard graph != nil else { return nil }
         }

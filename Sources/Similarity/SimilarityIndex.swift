@@ -12,7 +12,7 @@ public struct SimilarityIndex: Sendable {
     let rows: VectorRows
     /// Tracks considered but left out (zero or mis-sized vectors), so a cache knows it has seen them.
     let skipped: [Int64]
-    let graph: NeighbourGraph?
+    let graph: NeighborGraph?
     /// Candidates per approximate query (HNSW's ef); only meaningful with a graph.
     public var breadth: Int
     private let rowOfId: [Int64: Int]
@@ -59,10 +59,10 @@ public struct SimilarityIndex: Sendable {
     /// These rows answered through an HNSW graph built over them.
     public func approximated(by search: ApproximateSearch) -> SimilarityIndex {
         SimilarityIndex(ids: ids, skipped: skipped, dimension: dimension, rows: rows,
-                        graph: NeighbourGraph.build(over: rows, search: search), breadth: search.breadth)
+                        graph: NeighborGraph.build(over: rows, search: search), breadth: search.breadth)
     }
 
-    init(ids: [Int64], skipped: [Int64], dimension: Int, rows: VectorRows, graph: NeighbourGraph?, breadth: Int) {
+    init(ids: [Int64], skipped: [Int64], dimension: Int, rows: VectorRows, graph: NeighborGraph?, breadth: Int) {
         self.ids = ids
         self.skipped = skipped
         self.dimension = dimension

@@ -1,4 +1,4 @@
-import AudioFiles
+import AudioStreaming
 import Foundation
 import Hummingbird
 import Playlists
@@ -18,13 +18,13 @@ public enum MixEmbedding: Sendable {
 /// tonearm does not implement with HTTP 501 (as Navidrome does), unknown paths with 404.
 public struct SubsonicRoutes<Context: ClientAddressRequestContext>: Sendable {
     static var apiVersion: String { "1.16.1" }
-    let services: SubsonicServices
+    let services: LiveSubsonicService
     let authenticator: SubsonicAuthenticator
 
     /// `collection` gives the latest version of the collection and its number; the API follows it.
     public init(collection: @escaping @Sendable () -> (version: Int, catalog: Catalog), store: TrackStore,
                 mixBy: MixEmbedding = .automatic, limiter: LoginRateLimiter = LoginRateLimiter()) {
-        services = SubsonicServices(collection: collection, store: store, mixBy: mixBy)
+        services = LiveSubsonicService(collection: collection, store: store, mixBy: mixBy)
         authenticator = SubsonicAuthenticator(users: UserDirectory(store: store), limiter: limiter)
     }
 

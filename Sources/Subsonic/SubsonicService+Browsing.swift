@@ -20,15 +20,15 @@ extension SubsonicService {
     }
 
     func artists() -> SubsonicPayload {
-        [("artists", .element(SubsonicElement(["ignoredArticles": "", "index": .list(artistIndex { SubsonicElements.artist($0) })])))]
+        [("artists", .element(SubsonicElement(["ignoredArticles": "", "index": .list(artistIndex { SubsonicShapes.artist($0) })])))]
     }
 
     func artist(_ parameters: SubsonicParameters) throws -> SubsonicPayload {
-        [("artist", .element(SubsonicElements.artist(try library.artist(parameters.required("id")), withAlbums: true)))]
+        [("artist", .element(SubsonicShapes.artist(try library.artist(parameters.required("id")), withAlbums: true)))]
     }
 
     func album(_ parameters: SubsonicParameters) throws -> SubsonicPayload {
-        [("album", .element(SubsonicElements.album(try library.album(parameters.required("id")), withSongs: true)))]
+        [("album", .element(SubsonicShapes.album(try library.album(parameters.required("id")), withSongs: true)))]
     }
 
     /// Tag genres and tonearm's top styles, each with how many songs and albums carry it.
@@ -65,7 +65,7 @@ extension SubsonicService {
         case "frequent", "recent", "starred", "highest": albums = []
         case let other: throw SubsonicError.invalidParameter("type", "unknown list type \(other)")
         }
-        let page = albums.dropFirst(offset).prefix(size).map { SubsonicElements.album($0) }
+        let page = albums.dropFirst(offset).prefix(size).map { SubsonicShapes.album($0) }
         return [("albumList2", .element(SubsonicElement(["album": .list(Array(page))])))]
     }
 
@@ -102,8 +102,8 @@ extension SubsonicService {
         let albums = try page(library.albums.filter { matches([$0.name, $0.artistName]) }, "album")
         let songs = try page(library.songs.filter { matches([$0.title, $0.artistName, $0.albumName]) }, "song")
         return [("searchResult3", .element(SubsonicElement([
-            "artist": .list(artists.map { SubsonicElements.artist($0) }),
-            "album": .list(albums.map { SubsonicElements.album($0) }),
+            "artist": .list(artists.map { SubsonicShapes.artist($0) }),
+            "album": .list(albums.map { SubsonicShapes.album($0) }),
             "song": self.songs(Array(songs)),
         ])))]
     }

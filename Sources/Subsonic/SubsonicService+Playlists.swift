@@ -1,11 +1,12 @@
 import Foundation
+import Playlists
 import TrackStore
 
 /// Saved playlists, the same table the web app saves to; a user sees and changes only their own.
 extension SubsonicService {
     func playlists(_ user: String) throws -> SubsonicPayload {
         let own = try store.savedPlaylists().filter { $0.owner == user }
-        return [("playlists", .element(SubsonicElement(["playlist": .list(own.map { SubsonicElements.playlist($0, songs: songs(of: $0)) })])))]
+        return [("playlists", .element(SubsonicElement(["playlist": .list(own.map { SubsonicShapes.playlist($0, songs: songs(of: $0)) })])))]
     }
 
     func playlist(_ parameters: SubsonicParameters, _ user: String) throws -> SubsonicPayload {
@@ -59,7 +60,7 @@ extension SubsonicService {
 
     private func withSongs(_ playlist: SavedPlaylist) -> SubsonicPayload {
         let members = songs(of: playlist)
-        var element = SubsonicElements.playlist(playlist, songs: members)
+        var element = SubsonicShapes.playlist(playlist, songs: members)
         element.fields.append(("entry", songs(members)))
         return [("playlist", .element(element))]
     }

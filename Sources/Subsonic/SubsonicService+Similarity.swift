@@ -40,6 +40,6 @@ extension SubsonicService {
     }
 
     private func match(_ found: (song: Song, cosine: Double)) -> SubsonicElement {
-        SubsonicElement(["entry": .element(SubsonicElements.song(found.song)), "similarity": .double(similarityScore(cosine: found.cosine))])
+        SubsonicElement(["entry": .element(SubsonicShapes.song(found.song)), "similarity": .double(similarityScore(cosine: found.cosine))])
     }
 }

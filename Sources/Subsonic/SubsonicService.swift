@@ -27,7 +27,7 @@ struct SubsonicService: Sendable {
         case "getArtists": return artists()
         case "getArtist": return try artist(parameters)
         case "getAlbum": return try album(parameters)
-        case "getSong": return [("song", .element(SubsonicElements.song(try library.song(parameters.required("id")))))]
+        case "getSong": return [("song", .element(SubsonicShapes.song(try library.song(parameters.required("id")))))]
         case "getAlbumList2": return try albumList(parameters)
         case "getRandomSongs": return try randomSongs(parameters)
         case "getGenres": return genres()
@@ -53,7 +53,7 @@ struct SubsonicService: Sendable {
         SubsonicElement(["name": "sonicSimilarity", "versions": .ints([1])]),
     ]))]
 
-    func songs(_ songs: [Song]) -> SubsonicValue { .list(songs.map(SubsonicElements.song)) }
+    func songs(_ songs: [Song]) -> SubsonicValue { .list(songs.map(SubsonicShapes.song)) }
 
     private func user(_ parameters: SubsonicParameters, _ user: String) -> SubsonicPayload {
         let name = parameters.string("username") ?? user

@@ -1,6 +1,7 @@
 import GRDB
 
-/// Append-only migrations: never edit a shipped one, add a new one.
+/// Append-only migrations: never edit a shipped one, add a new one. Each names its tables and columns
+/// literally, never through an application type, so it means the same forever (GRDB's migration guide).
 enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -20,12 +21,11 @@ enum Schema {
                 t.column("album", .text)
                 t.column("analyzedAt", .datetime)
             }
-            try db.create(table: AnalysisGroup.signal.tableName) { t in
+            try db.create(table: "signal_features") { t in
                 t.primaryKey("trackId", .integer).references("track", onDelete: .cascade)
                 t.column("bpm", .double).notNull()
                 t.column("bpmConfidence", .double).notNull()
-                for profile in KeyProfile.allCases {
-                    let suffix = profile.rawValue.prefix(1).uppercased() + profile.rawValue.dropFirst()
+                for suffix in ["Temperley", "Krumhansl", "Edma"] {
                     t.column("key\(suffix)", .text).notNull()
                     t.column("scale\(suffix)", .text).notNull()
                     t.column("strength\(suffix)", .double).notNull()
@@ -34,13 +34,13 @@ enum Schema {
                 t.column("loudnessRangeLu", .double)
                 t.column("provenance", .text).notNull()
             }
-            try db.create(table: AnalysisGroup.tempoCNN.tableName) { t in
+            try db.create(table: "tempocnn_features") { t in
                 t.primaryKey("trackId", .integer).references("track", onDelete: .cascade)
                 t.column("bpm", .double).notNull()
                 t.column("localAgreement", .double).notNull()
                 t.column("provenance", .text).notNull()
             }
-            try db.create(table: AnalysisGroup.effnet.tableName) { t in
+            try db.create(table: "effnet_features") { t in
                 t.primaryKey("trackId", .integer).references("track", onDelete: .cascade)
                 t.column("embedding", .blob).notNull()
                 t.column("styles", .blob).notNull()
@@ -48,7 +48,7 @@ enum Schema {
                 t.column("danceability", .double).notNull()
                 t.column("provenance", .text).notNull()
             }
-            try db.create(table: AnalysisGroup.musicnn.tableName) { t in
+            try db.create(table: "musicnn_features") { t in
                 t.primaryKey("trackId", .integer).references("track", onDelete: .cascade)
                 t.column("embedding", .blob).notNull()
                 t.column("valence", .double).notNull()
@@ -112,7 +112,7 @@ enum Schema {
             }
         }
         migrator.registerMigration("evidence-group-and-shown-descriptors") { db in
-            try db.create(table: AnalysisGroup.evidence.tableName) { t in
+            try db.create(table: "evidence_features") { t in
                 t.primaryKey("trackId", .integer).references("track", onDelete: .cascade)
                 for column in ["percivalBpm", "danceabilityDsp", "beatMedianBpm", "beatPeak1Bpm", "beatPeak1Weight",
                                "beatPeak2Bpm", "beatPeak2Weight", "tuningHz"] {
@@ -122,7 +122,7 @@ enum Schema {
                 t.column("tunedKeys", .text).notNull()
                 t.column("provenance", .text).notNull()
             }
-            try db.create(table: ShownDescriptors.databaseTableName) { t in
+            try db.create(table: "shown_descriptors") { t in
                 t.primaryKey("trackId", .integer).references("track", onDelete: .cascade)
                 t.column("bpm", .double)
                 t.column("bpmDecidedBy", .text)
@@ -154,7 +154,7 @@ enum Schema {
                 t.primaryKey("kind", .text)
                 t.column("generation", .integer).notNull()
             }
-            for (kind, table) in [("effnet", AnalysisGroup.effnet.tableName), ("musicnn", AnalysisGroup.musicnn.tableName)] {
+            for (kind, table) in [("effnet", "effnet_features"), ("musicnn", "musicnn_features")] {
                 try db.execute(sql: "INSERT INTO embedding_generation (kind, generation) VALUES (?, 0)", arguments: [kind])
                 let bump = "UPDATE embedding_generation SET generation = generation + 1 WHERE kind = '\(kind)';"
                 try db.execute(sql: """
@@ -190,7 +190,7 @@ enum Schema {
             // 10^6 tracks: most of serve's start-up, 67 MB/s from a cold disk here). They are copied into
             // a narrow table kept by triggers, so every writer stays as it is; rewriting the table in
             // another column order would rewrite each embedding and need twice the disk while migrating.
-            let effnet = AnalysisGroup.effnet.tableName, heads = AnalysisGroup.effnet.smallColumnsTable
+            let effnet = "effnet_features", heads = "effnet_heads"
             let copy = "INSERT OR REPLACE INTO \(heads) VALUES (NEW.trackId, NEW.styles, NEW.voice, NEW.danceability, NEW.provenance);"
             try db.execute(sql: """
                 CREATE TABLE \(heads) (
@@ -206,8 +206,8 @@ enum Schema {
             // MusiCNN's 800-byte embedding fits in the row, but a scan of the row still reads it: an index
             // holding the other columns answers the same reads from a twelfth of the pages.
             try db.execute(sql: """
-                CREATE INDEX \(AnalysisGroup.musicnn.tableName)_heads
-                ON \(AnalysisGroup.musicnn.tableName) (valence, arousal, provenance)
+                CREATE INDEX musicnn_features_heads
+                ON musicnn_features (valence, arousal, provenance)
                 """)
         }
         return migrator

@@ -21,7 +21,7 @@ public struct TrackDescriptors: Sendable {
 public enum EmbeddingKind: String, CaseIterable, Sendable {
     case effnet, musicnn
 
-    var group: AnalysisGroup { self == .effnet ? .effnet : .musicnn }
+    public var group: AnalysisGroup { self == .effnet ? .effnet : .musicnn }
 }
 
 extension TrackStore {

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Export
 import Foundation
-import Report
 import TrackStore
 
 extension ExportFormat: ExpressibleByArgument {}
@@ -56,7 +55,7 @@ struct ExportCommand: ParsableCommand {
                  + "row order in \(written.tracks.path)")
             return
         }
-        let export = TrackExport(try ReportData(store: trackStore), styles: styles)
+        let export = try TrackExport(store: trackStore, styles: styles)
         switch format {
         case .parquet:
             try ParquetWriter(python: try workerPython(python)).write(export, to: URL(fileURLWithPath: output!))

@@ -1,3 +1,4 @@
+import Hummingbird
 import HummingbirdTesting
 import TestSupport
 import TrackStore
@@ -17,5 +18,13 @@ class LiveAppTestCase: TemporaryDirectoryTestCase {
     func withServer(store: TrackStore? = nil, _ test: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let app = try await buildApplication(store: store ?? fixture.store, port: 0)
         try await app.test(.live, test)
+    }
+
+    /// A page's HTML, its status checked.
+    func page(_ uri: String, _ client: any TestClientProtocol, status: HTTPResponse.Status = .ok,
+              file: StaticString = #filePath, line: UInt = #line) async throws -> String {
+        let response = try await client.execute(uri: uri, method: .get)
+        XCTAssertEqual(response.status, status, uri, file: file, line: line)
+        return String(buffer: response.body)
     }
 }

@@ -8,13 +8,6 @@ import XCTest
 
 /// The pages, served by the real app on loopback over the fixture store.
 final class PageTests: LiveAppTestCase {
-    private func page(_ uri: String, _ client: any TestClientProtocol, status: HTTPResponse.Status = .ok,
-                      file: StaticString = #filePath, line: UInt = #line) async throws -> String {
-        let response = try await client.execute(uri: uri, method: .get)
-        XCTAssertEqual(response.status, status, uri, file: file, line: line)
-        return String(buffer: response.body)
-    }
-
     func testPlaylistPageListsEveryTrack() async throws {
         try await withServer { client in
             let html = try await self.page("/", client)

@@ -4,10 +4,9 @@ import json
 import sys
 import time
 
-from . import EVIDENCE_VERSION, PROTOCOL_VERSION, SIGNAL_VERSION
-from .cli import add_model_arguments, load_analyzer, model_paths, send
+from .hello import ready_message
 from .quiet import die_with_parent, limit_threads, protocol_stream
-from .tags import TAGS_VERSION
+from .startup import add_model_arguments, load_analyzer, model_paths, send
 
 
 def parse_args(argv):
@@ -28,11 +27,8 @@ def main(argv=None):
     except Exception as error:  # a corrupt model file must reach the user as one line
         send(out, {"type": "fatal", "error": f"cannot load models: {error}"})
         return 2
-    send(out, {"type": "ready", "protocol": PROTOCOL_VERSION, "signal_version": SIGNAL_VERSION,
-               "evidence_version": EVIDENCE_VERSION, "tags_version": TAGS_VERSION,
-               "essentia": essentia_version, "groups": analyzer.groups,
-               "onnx": sorted(onnx), "threads": threads, "capacity": 1,
-               "load_seconds": round(time.perf_counter() - started, 3)})
+    send(out, ready_message(essentia_version, analyzer.groups, onnx, threads, capacity=1,
+                            load_seconds=time.perf_counter() - started))
     for line in sys.stdin:
         if not line.strip():
             continue

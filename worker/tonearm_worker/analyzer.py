@@ -5,7 +5,7 @@ from .audio import DecodeError, decode, probe
 from .file_name import readable_path
 from .models import GROUP_ROLES, EffnetGroup, MusicnnGroup, TempoCNNGroup
 from .evidence import EvidenceAnalysis
-from .signal import SignalAnalysis, timed
+from .signal_analysis import SignalAnalysis, timed
 from .tags import read_tags
 
 GROUP_TYPES = {"tempocnn": TempoCNNGroup, "effnet": EffnetGroup, "musicnn": MusicnnGroup}

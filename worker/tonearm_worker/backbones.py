@@ -8,7 +8,7 @@ import essentia.standard as es
 import numpy as np
 
 from .onnx_model import OnnxModel
-from .signal import timed
+from .signal_analysis import timed
 
 BANDS = 96
 

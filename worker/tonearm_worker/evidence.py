@@ -8,7 +8,7 @@ import essentia.standard as es
 import numpy as np
 
 from .keys import KeyProfiles, SpectralPeaks, spectral_peaks, tuning_frequency
-from .signal import Rhythm, is_silent, key_records, timed
+from .signal_analysis import Rhythm, is_silent, key_records, timed
 
 # Profiles beside the signal group's three, on KeyExtractor's 12-bin HPCP at 440 Hz.
 EXTRA_PROFILES = ("bgate", "shaath", "noland", "edmm", "temperley2005")

@@ -8,7 +8,7 @@ import numpy as np
 
 from . import backbones
 from .onnx_model import OnnxModel
-from .signal import timed
+from .signal_analysis import timed
 
 # What each group needs, by the role names the Swift side passes (--model ROLE=PATH).
 GROUP_ROLES = {

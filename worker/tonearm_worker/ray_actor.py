@@ -4,7 +4,7 @@ import resource
 import tempfile
 import time
 
-from .cli import load_analyzer
+from .startup import load_analyzer
 from .quiet import limit_threads
 
 

@@ -13,10 +13,9 @@ import sys
 import threading
 import time
 
-from . import EVIDENCE_VERSION, PROTOCOL_VERSION, SIGNAL_VERSION
-from .cli import add_model_arguments, model_paths, send
+from .hello import ready_message
 from .quiet import die_with_parent, protocol_stream
-from .tags import TAGS_VERSION
+from .startup import add_model_arguments, model_paths, send
 
 # Each actor may hold a request queued behind the one it runs, so no actor idles between two tracks.
 REQUESTS_PER_ACTOR = 2
@@ -76,12 +75,10 @@ def main(argv=None):
         return fatal(out, f"cannot start analysis actors on the Ray cluster: {error}")
     facts = pool.facts[0]
     capacity = REQUESTS_PER_ACTOR * size
-    send(out, {"type": "ready", "protocol": PROTOCOL_VERSION, "signal_version": SIGNAL_VERSION,
-               "evidence_version": EVIDENCE_VERSION, "tags_version": TAGS_VERSION, "essentia": facts["essentia"], "groups": facts["groups"], "onnx": sorted(onnx),
-               "threads": facts["threads"], "capacity": capacity, "actors": len(pool.facts),
-               "nodes": sum(1 for node in ray.nodes() if node["Alive"]),
-               "load_seconds": round(time.perf_counter() - started, 3),
-               "actor_load_seconds": [actor["load_seconds"] for actor in pool.facts]})
+    send(out, ready_message(facts["essentia"], facts["groups"], onnx, facts["threads"], capacity,
+                            time.perf_counter() - started, actors=len(pool.facts),
+                            nodes=sum(1 for node in ray.nodes() if node["Alive"]),
+                            actor_load_seconds=[actor["load_seconds"] for actor in pool.facts]))
     try:
         serve(pool, read_requests(sys.stdin, capacity), out)
     except NoActors as error:

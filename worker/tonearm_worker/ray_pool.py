@@ -27,10 +27,14 @@ class _Flight:
         self.limit = limit
 
 
+# TrackTimeout.secondsPerBase on the Swift side (WorkerConstantsTests holds them equal).
+SECONDS_PER_TIMEOUT_BASE = 300.0
+
+
 def track_limit(base, duration):
     """The local engine's rule (Sources/Analysis/TrackTimeout.swift): `base` per five minutes of audio,
     never less than `base`."""
-    return base * max(1.0, duration / 300.0)
+    return base * max(1.0, duration / SECONDS_PER_TIMEOUT_BASE)
 
 
 def _first_line(error):
