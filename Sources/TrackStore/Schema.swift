@@ -210,6 +210,24 @@ enum Schema {
                 ON \(AnalysisGroup.musicnn.tableName) (valence, arousal, provenance)
                 """)
         }
+        migrator.registerMigration("tag-writes") { db in
+            // Every write of tags into a file by `tonearm tag` (or an undo of such writes), recorded
+            // before the tagged copy replaces the file: the sizes and times tell which of the two is
+            // on disk after a crash, and oldValues (JSON, the file's own keys) are what an undo puts back.
+            try db.execute(sql: """
+                CREATE TABLE tag_write (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    trackId INTEGER NOT NULL REFERENCES track(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    oldSize INTEGER NOT NULL, oldMtime DOUBLE NOT NULL,
+                    newSize INTEGER NOT NULL, newMtime DOUBLE NOT NULL,
+                    oldValues TEXT NOT NULL, newValues TEXT NOT NULL,
+                    at DATETIME NOT NULL,
+                    undoneBy INTEGER REFERENCES tag_write(id));
+                CREATE INDEX tag_write_track ON tag_write (trackId);
+                """)
+        }
         return migrator
     }
 }
