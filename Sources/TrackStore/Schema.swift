@@ -228,6 +228,16 @@ enum Schema {
                 CREATE INDEX tag_write_track ON tag_write (trackId);
                 """)
         }
+        migrator.registerMigration("pushed-playlists") { db in
+            // The id a user's Subsonic server gave each playlist `tonearm push` created there, so later
+            // pushes replace its songs under the same id (players sync playlists by id).
+            try db.execute(sql: """
+                CREATE TABLE pushed_playlist (
+                    server TEXT NOT NULL, user TEXT NOT NULL, name TEXT NOT NULL,
+                    playlistId TEXT NOT NULL, pushedAt DATETIME NOT NULL,
+                    PRIMARY KEY (server, user, name));
+                """)
+        }
         return migrator
     }
 }
