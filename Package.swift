@@ -19,7 +19,7 @@ let package = Package(
     targets: [
         .executableTarget(name: "tonearm", dependencies: [
             "Analysis", "TrackStore", "CollectionScan", "Models", "Report", "Playlists", "Web", "Evaluation",
-            "Users", "Subsonic", "Export", "Similarity", "StoreLock", "Tagging", "ServerPush",
+            "Users", "Subsonic", "Export", "Similarity", "StoreLock", "Tagging", "ServerPush", "MPDRadio",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "TrackStore", dependencies: ["Fusion", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -30,6 +30,7 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["TrackStore", "CollectionScan", "Models"]),
         .target(name: "StoreLock"),
         .target(name: "Tagging", dependencies: ["TrackStore", "CollectionScan"]),
+        .target(name: "MPDRadio", dependencies: ["TrackStore", "Playlists"]),
         .target(name: "ServerPush", dependencies: ["TrackStore", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Report", dependencies: ["TrackStore", "Evaluation"], resources: [.copy("Assets")]),
         .target(name: "Playlists", dependencies: ["TrackStore", "Similarity"]),
@@ -84,6 +85,7 @@ let package = Package(
         .testTarget(name: "AudioFilesTests", dependencies: ["AudioFiles"]),
         .testTarget(name: "UsersTests", dependencies: ["Users", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TaggingTests", dependencies: ["TrackStore", "CollectionScan", "TestSupport"]),
+        .testTarget(name: "RadioTests", dependencies: ["MPDRadio", "TestSupport"]),
         .testTarget(name: "PushTests", dependencies: ["TrackStore", "CollectionScan", "TestSupport"]),
         .testTarget(name: "SubsonicTests", dependencies: ["Subsonic", "Web", "Users", "TestSupport"]),
     ],
