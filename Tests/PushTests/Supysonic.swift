@@ -88,11 +88,3 @@ final class Supysonic {
         guard result.status == 0 else { throw TestFailure("\(tool) \(arguments.first ?? ""): \(result.stderr)") }
     }
 }
-
-struct TestFailure: Error, CustomStringConvertible {
-    let description: String
-
-    init(_ description: String) {
-        self.description = description
-    }
-}

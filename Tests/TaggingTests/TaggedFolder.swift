@@ -141,11 +141,3 @@ struct TaggedFolder {
         return result.stdout
     }
 }
-
-struct TestFailure: Error, CustomStringConvertible {
-    let description: String
-
-    init(_ description: String) {
-        self.description = description
-    }
-}
