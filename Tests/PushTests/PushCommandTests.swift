@@ -54,6 +54,9 @@ final class PushCommandTests: TemporaryDirectoryTestCase {
                                              keys: Dictionary(uniqueKeysWithValues: KeyProfile.allCases.map {
                                                  ($0, KeyEstimate(key: "C", scale: "major", strength: 0.8)) }),
                                              loudnessLufs: -20 + 2 * Double(index), loudnessRangeLu: 5, provenance: "test")
+            // Embeddings along a line: each track's nearest neighbours are the next ones in `names`.
+            analysis.musicnn = MusicnnFeatures(trackId: analysis.trackId, embedding: (0..<200).map { $0 == 0 ? 1 : $0 == 1 ? Float(index) * 0.3 : 0 },
+                                               valence: 5, arousal: 5, provenance: "test")
             try store.save(analysis)
         }
         let ids = try names.map { try XCTUnwrap(try store.track(path: local.appendingPathComponent($0).path)?.id) }
@@ -94,6 +97,22 @@ final class PushCommandTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
         XCTAssertTrue(result.stdout.contains(": 4 of 5 tracks"), result.stdout)
         XCTAssertEqual(try server.playlists()["Test mix"]?.paths, ["fishin.ogg", "galway.m4a", "pipes.mp3", "vibe.mp3"])
+    }
+
+    func testSimilarTracksAndAQueryArePushedUnderTheirNames() throws {
+        let mapping = ["--map-path", "\(local.path)="]
+        let similar = try push(mapping + ["--name", "Like fishin", "--similar", local.appendingPathComponent("fishin.ogg").path,
+                                          "-n", "3", "--by", "musicnn"])
+        XCTAssertEqual(similar.status, 0, similar.stdout + similar.stderr)
+        XCTAssertTrue(similar.stdout.contains("created \"Like fishin\""), similar.stdout)
+        let loud = try push(mapping + ["--name", "Loud", "--loudness", "-15-"])
+        XCTAssertEqual(loud.status, 0, loud.stdout + loud.stderr)
+        let playlists = try server.playlists()
+        // fishin's two nearest are galway and fairy, which the server lacks.
+        XCTAssertTrue(similar.stdout.contains(": 2 of 3 tracks"), similar.stdout)
+        XCTAssertTrue(similar.stdout.contains("not on the server: \(local.appendingPathComponent("fairy.flac").path)"), similar.stdout)
+        XCTAssertEqual(playlists["Like fishin"]?.paths, ["fishin.ogg", "galway.m4a"], "the seed comes first")
+        XCTAssertEqual(Set(playlists["Loud"]?.paths ?? []), ["pipes.mp3", "vibe.mp3"])
     }
 
     func testAWrongPasswordIsRefusedInOneLineThatHoldsNoPassword() throws {
