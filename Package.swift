@@ -19,7 +19,7 @@ let package = Package(
     targets: [
         .executableTarget(name: "tonearm", dependencies: [
             "Analysis", "TrackStore", "CollectionScan", "Models", "Report", "Playlists", "Web", "Evaluation",
-            "Users", "Subsonic", "Export", "Similarity", "StoreLock",
+            "Users", "Subsonic", "Export", "Similarity", "StoreLock", "Tagging", "ServerPush", "MPDRadio",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "TrackStore", dependencies: ["Fusion", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -29,6 +29,9 @@ let package = Package(
         .target(name: "Models", dependencies: ["TrackStore", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Analysis", dependencies: ["TrackStore", "CollectionScan", "Models"]),
         .target(name: "StoreLock"),
+        .target(name: "Tagging", dependencies: ["TrackStore", "CollectionScan"]),
+        .target(name: "MPDRadio", dependencies: ["TrackStore", "Playlists"]),
+        .target(name: "ServerPush", dependencies: ["TrackStore", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Report", dependencies: ["TrackStore", "Models", "Evaluation", "Export"], resources: [.copy("Assets")]),
         .target(name: "Playlists", dependencies: ["TrackStore", "Similarity", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Similarity", dependencies: ["CHNSW", "WholeFile"]),
@@ -83,6 +86,9 @@ let package = Package(
         .testTarget(name: "MusicMapTests", dependencies: ["MusicMap", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "AudioStreamingTests", dependencies: ["AudioStreaming"]),
         .testTarget(name: "UsersTests", dependencies: ["Users", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "TaggingTests", dependencies: ["TrackStore", "CollectionScan", "TestSupport"]),
+        .testTarget(name: "RadioTests", dependencies: ["MPDRadio", "TestSupport"]),
+        .testTarget(name: "PushTests", dependencies: ["TrackStore", "CollectionScan", "Playlists", "TestSupport"]),
         .testTarget(name: "SubsonicTests", dependencies: ["Subsonic", "Web", "Users", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5],

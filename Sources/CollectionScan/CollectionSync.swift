@@ -24,6 +24,9 @@ extension TrackStore {
     }
 
     private func sync(found files: [FoundFile], root: String?) throws -> ScanSummary {
+        // A `tonearm tag` killed between its rename and its record: the file is tonearm's own write, not a change.
+        let found = Dictionary(files.map { ($0.rawPath, $0) }, uniquingKeysWith: { first, _ in first })
+        try settleTagWrites { path in found[path].map { ($0.size, $0.mtime) } }
         let diff = CollectionDiff(root: root, found: files, stored: try storedFiles())
         try apply(diff)
         return ScanSummary(files: files, added: diff.added.count, changed: diff.changed.count,

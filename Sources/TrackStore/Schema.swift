@@ -210,6 +210,34 @@ enum Schema {
                 ON musicnn_features (valence, arousal, provenance)
                 """)
         }
+        migrator.registerMigration("tag-writes") { db in
+            // Every write of tags into a file by `tonearm tag` (or an undo of such writes), recorded
+            // before the tagged copy replaces the file: the sizes and times tell which of the two is
+            // on disk after a crash, and oldValues (JSON, the file's own keys) are what an undo puts back.
+            try db.execute(sql: """
+                CREATE TABLE tag_write (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    trackId INTEGER NOT NULL REFERENCES track(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    oldSize INTEGER NOT NULL, oldMtime DOUBLE NOT NULL,
+                    newSize INTEGER NOT NULL, newMtime DOUBLE NOT NULL,
+                    oldValues TEXT NOT NULL, newValues TEXT NOT NULL,
+                    at DATETIME NOT NULL,
+                    undoneBy INTEGER REFERENCES tag_write(id));
+                CREATE INDEX tag_write_track ON tag_write (trackId);
+                """)
+        }
+        migrator.registerMigration("pushed-playlists") { db in
+            // The id a user's Subsonic server gave each playlist `tonearm push` created there, so later
+            // pushes replace its songs under the same id (players sync playlists by id).
+            try db.execute(sql: """
+                CREATE TABLE pushed_playlist (
+                    server TEXT NOT NULL, user TEXT NOT NULL, name TEXT NOT NULL,
+                    playlistId TEXT NOT NULL, pushedAt DATETIME NOT NULL,
+                    PRIMARY KEY (server, user, name));
+                """)
+        }
         return migrator
     }
 }

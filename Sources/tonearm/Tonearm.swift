@@ -11,6 +11,6 @@ struct Tonearm: AsyncParsableCommand {
             """,
         subcommands: [AnalyzeCommand.self, ScanCommand.self, StatusCommand.self, ReportCommand.self, ExportCommand.self,
                       PlaylistCommand.self, SimilarCommand.self, PathCommand.self, ServeCommand.self, UsersCommand.self,
-                      EvaluateCommand.self, ModelsCommand.self, PruneCommand.self]
+                      EvaluateCommand.self, ModelsCommand.self, PruneCommand.self, TagCommand.self, PushCommand.self, RadioCommand.self]
     )
 }

@@ -33,7 +33,7 @@ public final class LiveServer {
     }
 
     /// Binds port 0 on loopback to learn a free port, then releases it for the server.
-    private static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(socketFD) }
         var address = sockaddr_in()
