@@ -217,6 +217,10 @@ enum Schema {
             try db.execute(sql: "ALTER TABLE evidence_features DROP COLUMN tunedKeys")
             try db.execute(sql: "ALTER TABLE evidence_features DROP COLUMN percivalBpm")
         }
+        // The shown tempo's other octave where the learned decision is unsure of it (ShownDescriptors).
+        migrator.registerMigration("shown-tempo-alternative") { db in
+            try db.execute(sql: "ALTER TABLE shown_descriptors ADD COLUMN bpmAlternative DOUBLE")
+        }
         return migrator
     }
 }
