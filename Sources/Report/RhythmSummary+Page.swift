@@ -16,7 +16,9 @@ extension RhythmSummary {
                 This is the tempo tonearm shows everywhere: RhythmExtractor2013 and TempoCNN
                 fused with an explicit choice of metrical level (docs/tempo-and-key.md). It is not
                 RhythmExtractor2013's own tempo on \(HTML.tracks("tempo-fused-elsewhere", fusedElsewhere)); every raw
-                estimate is in <code>tonearm export</code>.</p>
+                estimate is in <code>tonearm export</code>. Its octave is uncertain on
+                \(HTML.tracks("tempo-octave-uncertain", octaveUncertain)): there the half or double tempo is about
+                as likely (the export's <code>shown_bpm_alternative</code>; the playlists' BPM filter can match it).</p>
                 \(HTML.chart(chart))
                 \(tempoCNNAgreement())
                 \(lowConfidenceList())

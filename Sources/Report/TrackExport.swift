@@ -160,6 +160,7 @@ public struct TrackExport: Sendable {
     private static let shownColumns: [Column] = [
         Column(name: "shown_bpm", type: .float64) { .real($0.shown?.bpm) },
         Column(name: "shown_bpm_decided_by", type: .string) { .text($0.shown?.bpmDecidedBy) },
+        Column(name: "shown_bpm_alternative", type: .float64) { .real($0.shown?.bpmAlternative) },
         Column(name: "shown_key", type: .string) { .text($0.shown?.key) },
         Column(name: "shown_scale", type: .string) { .text($0.shown?.scale) },
         Column(name: "shown_key_confidence", type: .float64) { .real($0.shown?.keyConfidence) },
