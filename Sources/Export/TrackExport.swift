@@ -169,6 +169,7 @@ public struct TrackExport: Sendable {
     private static let shownColumns: [Column] = [
         Column(name: "shown_bpm", type: .float64) { .real($0.shown?.bpm) },
         Column(name: "shown_bpm_decided_by", type: .string) { .text($0.shown?.bpmDecidedBy) },
+        Column(name: "shown_bpm_alternative", type: .float64) { .real($0.shown?.bpmAlternative) },
         Column(name: "shown_key", type: .string) { .text($0.shown?.key) },
         Column(name: "shown_scale", type: .string) { .text($0.shown?.scale) },
         Column(name: "shown_key_confidence", type: .float64) { .real($0.shown?.keyConfidence) },
@@ -177,9 +178,8 @@ public struct TrackExport: Sendable {
         Column(name: "shown_danceability_source", type: .string) { .text($0.shown?.danceabilitySource) },
     ]
 
-    /// The evidence group's raw estimates; key columns are named by profile, tuned ones `tuned-<profile>`.
+    /// The evidence group's raw estimates; key columns are named by profile.
     private static let evidenceColumns: [Column] = [
-        Column(name: "percival_bpm", type: .float64) { .real($0.evidence?.percivalBpm) },
         Column(name: "beat_median_bpm", type: .float64) { .real($0.evidence?.beatMedianBpm) },
         Column(name: "beat_peak1_bpm", type: .float64) { .real($0.evidence?.beatPeak1Bpm) },
         Column(name: "beat_peak1_weight", type: .float64) { .real($0.evidence?.beatPeak1Weight) },

@@ -7,6 +7,8 @@ import TrackStore
 /// A missing value is NaN (SQLite stores no NaN, so it means only "absent") or `KeyCode.none`.
 struct FilterColumns: Sendable {
     let bpm, danceability, arousal, valence, loudness, voice: [Double]
+    /// The shown tempo's other octave where it is uncertain, else NaN.
+    let bpmAlternative: [Double]
     /// The shown key of every track, and per stored profile the key it estimated.
     let shownKeys: [KeyCode]
     let profileKeys: [KeyProfile: [KeyCode]]
@@ -14,7 +16,7 @@ struct FilterColumns: Sendable {
     init(_ tracks: [TrackDescriptors]) {
         let filters = RangeFilter.allCases
         var ranges = filters.map { _ in [Double](repeating: .nan, count: tracks.count) }
-        var voice = [Double](repeating: .nan, count: tracks.count), shownKeys = [KeyCode](repeating: .none, count: tracks.count)
+        var voice = [Double](repeating: .nan, count: tracks.count), bpmAlternative = voice, shownKeys = [KeyCode](repeating: .none, count: tracks.count)
         var profileKeys = KeyProfile.allCases.map { _ in shownKeys }
         // One pass reading fields in place: handing each descriptor to a function copied it whole,
         // a dozen retains per track.
@@ -24,6 +26,7 @@ struct FilterColumns: Sendable {
                 ranges[column][row] = filter.value(shown: tracks[row].shown, musicnn: tracks[row].musicnn, signal: tracks[row].signal) ?? .nan
             }
             voice[row] = tracks[row].effnet?.voice ?? .nan
+            bpmAlternative[row] = tracks[row].shown?.bpmAlternative ?? .nan
             shownKeys[row] = KeyCode(key: tracks[row].shown?.key, scale: tracks[row].shown?.scale)
             guard let signal = tracks[row].signal else { continue }
             for (column, profile) in KeyProfile.allCases.enumerated() {
@@ -33,6 +36,7 @@ struct FilterColumns: Sendable {
         func column(_ filter: RangeFilter) -> [Double] { ranges[filters.firstIndex(of: filter)!] }
         (bpm, danceability, arousal, valence, loudness) = (column(.bpm), column(.dance), column(.arousal), column(.valence), column(.loudness))
         self.voice = voice
+        self.bpmAlternative = bpmAlternative
         self.shownKeys = shownKeys
         self.profileKeys = Dictionary(uniqueKeysWithValues: zip(KeyProfile.allCases, profileKeys))
     }
@@ -42,8 +46,15 @@ struct FilterColumns: Sendable {
     func rows(passing query: PlaylistQuery) -> [Int] {
         var rows = Array(bpm.indices)
         func narrow(_ keep: (Int) -> Bool) { rows.removeAll { !keep($0) } }
-        for (range, values) in [(query.bpm, bpm), (query.danceability, danceability), (query.arousal, arousal),
-                                (query.valence, valence), (query.loudness, loudness)] {
+        if let range = query.bpm, query.bpmOctaves {
+            bpm.withUnsafeBufferPointer { bpm in
+                bpmAlternative.withUnsafeBufferPointer { other in
+                    narrow { (!bpm[$0].isNaN && range.contains(bpm[$0])) || (!other[$0].isNaN && range.contains(other[$0])) }
+                }
+            }
+        }
+        for (range, values) in [(query.bpmOctaves ? nil : query.bpm, bpm), (query.danceability, danceability),
+                                (query.arousal, arousal), (query.valence, valence), (query.loudness, loudness)] {
             guard let range else { continue }
             values.withUnsafeBufferPointer { values in narrow { !values[$0].isNaN && range.contains(values[$0]) } }
         }

@@ -4,6 +4,8 @@ public enum PlaylistParameter: String, CaseIterable, Sendable {
     case style
     case activation
     case bpm
+    /// "on": a track whose tempo octave is uncertain also matches `bpm` by its half or double tempo.
+    case bpmOctaves = "bpm-octaves"
     case voice
     case dance
     case arousal

@@ -10,6 +10,9 @@ public struct PlaylistQuery: Equatable, Sendable {
     /// Minimum activation of the chosen styles.
     public var activation = PlaylistQuery.defaultActivation
     public var bpm: ValueRange?
+    /// Off by default: when on, a track whose tempo octave is uncertain also matches `bpm` by its
+    /// alternative (half or double) tempo.
+    public var bpmOctaves = false
     public var voice = VoiceFilter.any
     public var danceability: ValueRange?
     public var arousal: ValueRange?
@@ -50,6 +53,11 @@ public struct PlaylistQuery: Equatable, Sendable {
                 }
                 activation = number
             case .bpm: bpm = try range()
+            case .bpmOctaves:
+                guard let on = ["on": true, "off": false][value.lowercased()] else {
+                    throw QueryError.invalidValue(parameter: name, value: value, expected: "on or off")
+                }
+                bpmOctaves = on
             case .voice: voice = try choice(VoiceFilter.self)
             case .dance: danceability = try range()
             case .arousal: arousal = try range()
@@ -79,7 +87,7 @@ public struct PlaylistQuery: Equatable, Sendable {
         var pairs: [(PlaylistParameter, String?)] = styles.map { (.style, $0) }
         pairs += [
             (.activation, activation == Self.defaultActivation ? nil : String(activation)),
-            (.bpm, bpm?.description), (.voice, voice == .any ? nil : voice.rawValue),
+            (.bpm, bpm?.description), (.bpmOctaves, bpmOctaves ? "on" : nil), (.voice, voice == .any ? nil : voice.rawValue),
             (.dance, danceability?.description), (.arousal, arousal?.description),
             (.valence, valence?.description), (.key, tonic.map { KeyClass.tonicNames[$0] }), (.scale, scale?.rawValue),
             (.profile, profile?.rawValue), (.loudness, loudness?.description),

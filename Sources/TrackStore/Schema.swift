@@ -238,6 +238,17 @@ enum Schema {
                     PRIMARY KEY (server, user, name));
                 """)
         }
+        // Evidence version 2 no longer computes the 36-bin tuned-HPCP keys nor Percival's tempo: the shown
+        // tempo and key do better without them (docs/tempo-and-key.md). Old rows are recomputed by the
+        // next analyze.
+        migrator.registerMigration("evidence-without-tuned-keys-and-percival") { db in
+            try db.execute(sql: "ALTER TABLE evidence_features DROP COLUMN tunedKeys")
+            try db.execute(sql: "ALTER TABLE evidence_features DROP COLUMN percivalBpm")
+        }
+        // The shown tempo's other octave where the learned decision is unsure of it (ShownDescriptors).
+        migrator.registerMigration("shown-tempo-alternative") { db in
+            try db.execute(sql: "ALTER TABLE shown_descriptors ADD COLUMN bpmAlternative DOUBLE")
+        }
         return migrator
     }
 }

@@ -2,13 +2,13 @@ import Foundation
 import Fusion
 import GRDB
 
-/// What tonearm shows for a track's tempo, key and danceability, fused from the stored raw estimates
+/// What tonearm shows for a track's tempo, key and danceability, decided from the stored raw estimates
 /// (which stay stored unchanged). Recomputed whenever a track's groups are saved, and for every track
 /// when `ruleVersion` changes, so it always follows from what is stored.
 public struct ShownDescriptors: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "shown_descriptors"
-    /// Bump when the rules or their inputs change: a writable open recomputes every row.
-    public static let ruleVersion = 1
+    /// Bump when the rules, their coefficients or their inputs change: a writable open recomputes every row.
+    public static let ruleVersion = 4
 
     public var trackId: Int64
     /// nil without any tempo estimate; 0 for digital silence.
@@ -17,13 +17,31 @@ public struct ShownDescriptors: Codable, Sendable, Equatable, FetchableRecord, P
     public var key: String?
     public var scale: String?
     public var keyDecidedBy: String?
-    /// The shown key's consensus score over the votes' total strength, on [0, 1]: 1 when every vote is it.
+    /// The decision's probability that the shown key is right, on [0, 1].
     public var keyConfidence: Double?
     /// On [0, 1]: the EffNet head's P(danceable) when present, else DSP Danceability / 3.
     public var danceability: Double?
     /// "effnet" or "dsp".
     public var danceabilitySource: String?
     public var ruleVersion: Int
+    /// Half or double `bpm` when the tempo's octave is uncertain (`TempoDecision`); nil when it is not.
+    public var bpmAlternative: Double?
+
+    init(trackId: Int64, bpm: Double? = nil, bpmDecidedBy: String? = nil, bpmAlternative: Double? = nil, key: String? = nil,
+         scale: String? = nil, keyDecidedBy: String? = nil, keyConfidence: Double? = nil, danceability: Double? = nil,
+         danceabilitySource: String? = nil, ruleVersion: Int) {
+        self.trackId = trackId
+        self.bpm = bpm
+        self.bpmDecidedBy = bpmDecidedBy
+        self.bpmAlternative = bpmAlternative
+        self.key = key
+        self.scale = scale
+        self.keyDecidedBy = keyDecidedBy
+        self.keyConfidence = keyConfidence
+        self.danceability = danceability
+        self.danceabilitySource = danceabilitySource
+        self.ruleVersion = ruleVersion
+    }
 
     public var keyClass: KeyClass? {
         guard let key, let scale else { return nil }
@@ -38,62 +56,52 @@ public struct ShownDescriptors: Codable, Sendable, Equatable, FetchableRecord, P
 }
 
 extension ShownDescriptors {
-    /// The key profiles the shown key is voted from when the evidence group is there: on the tuned
-    /// 36-bin HPCP, one profile per family (probe-tone, corpus, electronic, pop); the three stored
-    /// 12-bin profiles otherwise.
-    public static let tunedKeyPanel = ["krumhansl", "temperley", "edma", "bgate", "shaath"]
-
     public init(trackId: Int64, signal: SignalFeatures?, tempoCNN: TempoCNNFeatures?, evidence: EvidenceFeatures?,
                 effnetDanceability: Double?) {
-        self.trackId = trackId
-        ruleVersion = Self.ruleVersion
+        // RhythmExtractor2013 is skipped on digital silence (tempo 0); TempoCNN still guesses there.
+        self.init(trackId: trackId, ruleVersion: Self.ruleVersion)
         // RhythmExtractor2013 is skipped on digital silence (tempo 0); TempoCNN still guesses there.
         if signal?.bpm == 0 {
-            (bpm, bpmDecidedBy) = (0, "silence")
-        } else if let fused = TempoFusion.fuse(Self.tempoVotes(signal: signal, tempoCNN: tempoCNN, evidence: evidence)) {
-            (bpm, bpmDecidedBy) = (fused.bpm, fused.decidedBy)
+            bpm = 0
+            bpmDecidedBy = "silence"
+        } else if let shown = TempoDecision.shown(Self.tempoEstimates(signal: signal, tempoCNN: tempoCNN, evidence: evidence)) {
+            bpm = shown.bpm
+            bpmDecidedBy = shown.decidedBy
+            bpmAlternative = shown.alternative
         }
-        if let shown = KeyFusion.shown(Self.keyVotes(signal: signal, evidence: evidence)) {
+        if let shown = KeyDecision.shown(Self.keyVotes(signal: signal, evidence: evidence)) {
             let keyClass = KeyClass(pitchClass: shown.pitchClass, scale: shown.minor ? .minor : .major)
             key = KeyClass.tonicNames[keyClass.pitchClass]
             scale = keyClass.scale.rawValue
             keyDecidedBy = shown.decidedBy
-            keyConfidence = shown.confidence
+            keyConfidence = shown.probability
         }
         if let effnetDanceability {
-            (danceability, danceabilitySource) = (effnetDanceability, "effnet")
+            danceability = effnetDanceability
+            danceabilitySource = "effnet"
         } else if let evidence {
-            (danceability, danceabilitySource) = (min(1, max(0, evidence.danceabilityDsp / 3)), "dsp")
+            danceability = min(1, max(0, evidence.danceabilityDsp / 3))
+            danceabilitySource = "dsp"
         }
     }
 
-    static func tempoVotes(signal: SignalFeatures?, tempoCNN: TempoCNNFeatures?, evidence: EvidenceFeatures?) -> [TempoVote] {
-        var votes: [TempoVote] = []
-        if let signal {
-            votes.append(TempoVote(source: "re2013", bpm: signal.bpm, weight: TempoFusion.weight(re2013Confidence: signal.bpmConfidence)))
-        }
-        if let tempoCNN {
-            votes.append(TempoVote(source: "tempocnn", bpm: tempoCNN.bpm,
-                                   weight: TempoFusion.weight(tempoCNNAgreement: tempoCNN.localAgreement)))
-        }
-        if let evidence {
-            votes.append(TempoVote(source: "percival", bpm: evidence.percivalBpm, weight: TempoFusion.percivalWeight))
-        }
-        return votes
+    static func tempoEstimates(signal: SignalFeatures?, tempoCNN: TempoCNNFeatures?, evidence: EvidenceFeatures?) -> TempoEstimates {
+        let peaks = evidence.map { [(bpm: $0.beatPeak1Bpm, weight: $0.beatPeak1Weight), (bpm: $0.beatPeak2Bpm, weight: $0.beatPeak2Weight)] } ?? []
+        return TempoEstimates(re2013: signal?.bpm, re2013Confidence: signal?.bpmConfidence ?? 0, tempoCNN: tempoCNN?.bpm,
+                              tempoCNNAgreement: tempoCNN?.localAgreement ?? 0, beatMedian: evidence?.beatMedianBpm,
+                              beatPeaks: peaks.map { TempoEstimates.BeatPeak(bpm: $0.bpm, weight: $0.weight) },
+                              danceability: evidence?.danceabilityDsp)
     }
 
+    /// The profiles' keys; none with zero strength (digital silence).
     static func keyVotes(signal: SignalFeatures?, evidence: EvidenceFeatures?) -> [KeyVote] {
-        let estimates: [(String, KeyEstimate)]
-        if let evidence {
-            estimates = tunedKeyPanel.compactMap { name in evidence.tunedKeys[name].map { ("tuned-" + name, $0) } }
-        } else if let signal {
-            estimates = KeyProfile.allCases.map { ($0.rawValue, signal.key($0)) }
-        } else {
-            estimates = []
-        }
+        var estimates: [(String, KeyEstimate)] = []
+        if let signal { estimates += KeyProfile.allCases.map { ($0.rawValue, signal.key($0)) } }
+        if let evidence { estimates += EvidenceFeatures.extraProfiles.compactMap { name in evidence.key(name).map { (name, $0) } } }
         return estimates.compactMap { source, estimate in
-            KeyClass(key: estimate.key, scale: estimate.scale).map {
-                KeyVote(source: source, pitchClass: $0.pitchClass, minor: $0.scale == .minor, strength: estimate.strength)
+            guard estimate.strength > 0 else { return nil }
+            return KeyClass(key: estimate.key, scale: estimate.scale).map {
+                KeyVote(source: source, pitchClass: $0.pitchClass, minor: $0.scale == .minor)
             }
         }
     }

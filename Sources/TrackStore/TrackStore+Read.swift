@@ -71,12 +71,12 @@ extension TrackStore {
                 }
             }
             try each("""
-                SELECT trackId, bpm, bpmDecidedBy, key, scale, keyDecidedBy, keyConfidence, danceability,
+                SELECT trackId, bpm, bpmDecidedBy, bpmAlternative, key, scale, keyDecidedBy, keyConfidence, danceability,
                        danceabilitySource, ruleVersion FROM \(ShownDescriptors.databaseTableName)
                 """) { row, item in
-                item.shown = ShownDescriptors(trackId: row[0], bpm: row[1], bpmDecidedBy: row[2], key: row[3], scale: row[4],
-                                              keyDecidedBy: row[5], keyConfidence: row[6], danceability: row[7],
-                                              danceabilitySource: row[8], ruleVersion: row[9])
+                item.shown = ShownDescriptors(trackId: row[0], bpm: row[1], bpmDecidedBy: row[2], bpmAlternative: row[3],
+                                              key: row[4], scale: row[5], keyDecidedBy: row[6], keyConfidence: row[7],
+                                              danceability: row[8], danceabilitySource: row[9], ruleVersion: row[10])
             }
             try each("SELECT trackId, styles, voice, danceability, provenance FROM \(AnalysisGroup.effnet.smallColumnsTable)") { row, item in
                 var styles: [Float] = []

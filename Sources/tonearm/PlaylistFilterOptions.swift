@@ -7,8 +7,10 @@ struct PlaylistFilterOptions: ParsableArguments {
     var style: [String] = []
     @Option(help: "Minimum activation of the chosen styles (default \(PlaylistQuery.defaultActivation)).")
     var activation: String?
-    @Option(parsing: .unconditional, help: "Tempo range in BPM (the shown tempo, fused from all estimators).")
+    @Option(parsing: .unconditional, help: "Tempo range in BPM (the shown tempo, see docs/tempo-and-key.md).")
     var bpm: String?
+    @Flag(help: "Also match --bpm by a track's half or double tempo where its tempo octave is uncertain.")
+    var bpmOctaves = false
     @Option(help: "any, vocal or instrumental.")
     var voice: String?
     @Option(parsing: .unconditional, help: "Danceability range in [0, 1]: the EffNet head's probability, else DSP Danceability / 3.")
@@ -29,7 +31,8 @@ struct PlaylistFilterOptions: ParsableArguments {
     /// The flags given, as the name/value pairs `PlaylistQuery(parameters:)` reads.
     var parameters: [(String, String)] {
         let options: [(PlaylistParameter, String?)] = [
-            (.activation, activation), (.bpm, bpm), (.voice, voice), (.dance, dance), (.arousal, arousal),
+            (.activation, activation), (.bpm, bpm), (.bpmOctaves, bpmOctaves ? "on" : nil), (.voice, voice),
+            (.dance, dance), (.arousal, arousal),
             (.valence, valence), (.key, key), (.scale, scale), (.profile, profile), (.loudness, loudness),
         ]
         return style.map { (PlaylistParameter.style.rawValue, $0) }

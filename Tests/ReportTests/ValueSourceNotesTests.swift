@@ -17,8 +17,8 @@ final class ValueSourceNotesTests: TemporaryDirectoryTestCase {
                                                  keys: Dictionary(uniqueKeysWithValues: KeyProfile.allCases.map {
                                                      ($0, KeyEstimate(key: "A", scale: "minor", strength: 0.7))
                                                  }), loudnessLufs: -14, loudnessRangeLu: 5, provenance: "fixture")
-                analysis.evidence = EvidenceFeatures(trackId: id, percivalBpm: 100, danceabilityDsp: 1.2, beatMedianBpm: 100,
-                                                     beatPeaks: [], tuningHz: 440, keys: [:], tunedKeys: [:], provenance: "fixture")
+                analysis.evidence = EvidenceFeatures(trackId: id, danceabilityDsp: 1.2, beatMedianBpm: 100,
+                                                     beatPeaks: [], tuningHz: 440, keys: [:], provenance: "fixture")
                 if standIn {
                     // The stand-in's sha256 is not the official one; the heads' files are not named here.
                     analysis.effnet = EffnetFeatures(trackId: id, embedding: [0], styles: StyleFixture.activations(["Rock---Punk": 0.6]),

@@ -41,8 +41,8 @@ final class WriteupProseTests: TemporaryDirectoryTestCase {
                     analysis.tempoCNN = TempoCNNFeatures(trackId: id, bpm: calm ? bpm * 2 : bpm * 1.01,
                                                          localAgreement: 0.9, provenance: "fixture")
                     analysis.evidence = EvidenceFeatures(
-                        trackId: id, percivalBpm: bpm, danceabilityDsp: 1 + Double(index) / 20, beatMedianBpm: bpm,
-                        beatPeaks: [(bpm, 0.8)], tuningHz: 440, keys: [:], tunedKeys: [:], provenance: "fixture")
+                        trackId: id, danceabilityDsp: 1 + Double(index) / 20, beatMedianBpm: bpm,
+                        beatPeaks: [(bpm, 0.8)], tuningHz: 440, keys: [:], provenance: "fixture")
                     if !calm {
                         analysis.effnet = EffnetFeatures(trackId: id, embedding: [0],
                                                          styles: StyleFixture.activations(["Rock---Punk": 0.5]), voice: 0.8,

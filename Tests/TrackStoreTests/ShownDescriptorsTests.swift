@@ -4,7 +4,7 @@ import TestSupport
 import TrackStore
 import XCTest
 
-/// Which stored estimates the shown descriptors are fused from, and that they follow what is stored.
+/// Which stored estimates the shown descriptors are decided from, and that they follow what is stored.
 final class ShownDescriptorsTests: TemporaryDirectoryTestCase {
     private func signal(bpm: Double, confidence: Double = 3.5, key: KeyEstimate) -> SignalFeatures {
         SignalFeatures(trackId: 1, bpm: bpm, bpmConfidence: confidence,
@@ -12,34 +12,36 @@ final class ShownDescriptorsTests: TemporaryDirectoryTestCase {
                        loudnessLufs: -14, loudnessRangeLu: 5, provenance: "test")
     }
 
-    private func evidence(percival: Double, tuned: KeyEstimate, dsp: Double = 1.5) -> EvidenceFeatures {
-        EvidenceFeatures(trackId: 1, percivalBpm: percival, danceabilityDsp: dsp, beatMedianBpm: 0, beatPeaks: [],
-                         tuningHz: 440, keys: [:],
-                         tunedKeys: Dictionary(uniqueKeysWithValues: EvidenceFeatures.tunedProfiles.map { ($0, tuned) }),
+    private func evidence(key: KeyEstimate, dsp: Double = 1.5) -> EvidenceFeatures {
+        EvidenceFeatures(trackId: 1, danceabilityDsp: dsp, beatMedianBpm: 0, beatPeaks: [],
+                         tuningHz: 440, keys: Dictionary(uniqueKeysWithValues: EvidenceFeatures.extraProfiles.map { ($0, key) }),
                          provenance: "test")
     }
 
-    func testTheEvidenceGroupsVotesDecideAnOctaveSplitAndTheKey() {
+    func testTheDecisionReadsTheStoredGroups() {
         let g = KeyEstimate(key: "G", scale: "minor", strength: 0.8), fSharp = KeyEstimate(key: "F#", scale: "minor", strength: 0.7)
         let shown = ShownDescriptors(trackId: 1, signal: signal(bpm: 70, key: g),
                                      tempoCNN: TempoCNNFeatures(trackId: 1, bpm: 140, localAgreement: 1, provenance: "test"),
-                                     evidence: evidence(percival: 141, tuned: fSharp), effnetDanceability: nil)
-        XCTAssertEqual(shown.bpm, 140)
-        XCTAssertEqual(shown.bpmDecidedBy, "tempocnn+percival; re2013 at another level")
-        XCTAssertEqual(shown.keyClass, KeyClass(key: "F#", scale: "minor"), "the tuned panel votes, not the 12-bin profiles")
-        XCTAssertEqual(shown.keyDecidedBy, ShownDescriptors.tunedKeyPanel.map { "tuned-" + $0 }.joined(separator: "+"))
-        XCTAssertEqual(shown.keyConfidence ?? 0, 1, accuracy: 1e-12)
+                                     evidence: evidence(key: fSharp), effnetDanceability: nil)
+        XCTAssertEqual(shown.bpm, 140, "TempoDecisionTests' first case, through the stored groups")
+        XCTAssertEqual(shown.bpmDecidedBy, "tempocnn")
+        XCTAssertNil(shown.bpmAlternative)
+        XCTAssertEqual(shown.keyClass, KeyClass(key: "F#", scale: "minor"), "G minor by three profiles, F# minor by bgate and shaath")
+        XCTAssertEqual(shown.keyDecidedBy, "fallback bgate")
+        XCTAssertEqual(shown.keyConfidence ?? 0, 0.4836, accuracy: 5e-4)
         XCTAssertEqual(shown.danceability, 0.5, "DSP Danceability 1.5 of 3 without the EffNet head")
         XCTAssertEqual(shown.danceabilitySource, "dsp")
     }
 
-    func testWithoutTheEvidenceGroupTheStoredEstimatesVote() {
+    func testWithoutTheEvidenceGroupTheBestStoredEstimatesAreShown() {
         let c = KeyEstimate(key: "C", scale: "major", strength: 0.6)
         let shown = ShownDescriptors(trackId: 1, signal: signal(bpm: 128, key: c), tempoCNN: nil, evidence: nil,
                                      effnetDanceability: 0.9)
         XCTAssertEqual(shown.bpm, 128)
-        XCTAssertEqual(shown.bpmDecidedBy, "re2013")
-        XCTAssertEqual(shown.keyDecidedBy, "temperley+krumhansl+edma")
+        XCTAssertEqual(shown.bpmDecidedBy, "re2013 (incomplete inputs)")
+        XCTAssertEqual(shown.keyClass, KeyClass(key: "C", scale: "major"))
+        XCTAssertEqual(shown.keyDecidedBy, "krumhansl (incomplete inputs)")
+        XCTAssertNil(shown.keyConfidence)
         XCTAssertEqual(shown.danceability, 0.9)
         XCTAssertEqual(shown.danceabilitySource, "effnet")
     }
@@ -48,7 +50,7 @@ final class ShownDescriptorsTests: TemporaryDirectoryTestCase {
         let silent = KeyEstimate(key: "A", scale: "minor", strength: 0)
         let shown = ShownDescriptors(trackId: 1, signal: signal(bpm: 0, confidence: 0, key: silent),
                                      tempoCNN: TempoCNNFeatures(trackId: 1, bpm: 99, localAgreement: 0.2, provenance: "test"),
-                                     evidence: evidence(percival: 0, tuned: silent, dsp: 0), effnetDanceability: nil)
+                                     evidence: evidence(key: silent, dsp: 0), effnetDanceability: nil)
         XCTAssertEqual(shown.bpm, 0)
         XCTAssertNil(shown.key, "no key without any strength")
     }
@@ -65,6 +67,6 @@ final class ShownDescriptorsTests: TemporaryDirectoryTestCase {
         let reopened = try TrackStore(path: path)
         let shown = try XCTUnwrap(reopened.descriptors().first?.shown)
         XCTAssertEqual(shown.ruleVersion, ShownDescriptors.ruleVersion)
-        XCTAssertEqual(shown.bpm, 120, "the 60/120 split goes to the surer TempoCNN, also nearer 120 BPM")
+        XCTAssertEqual(shown.bpm, 120, "without the evidence group, TempoCNN's own tempo")
     }
 }

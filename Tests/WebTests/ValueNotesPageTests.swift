@@ -16,8 +16,8 @@ final class ValueNotesPageTests: LiveAppTestCase {
             analysis.signal = SignalFeatures(trackId: id, bpm: 120, bpmConfidence: 3, keys: Dictionary(uniqueKeysWithValues:
                 KeyProfile.allCases.map { ($0, KeyEstimate(key: "A", scale: "minor", strength: 0.7)) }),
                                              loudnessLufs: -14, loudnessRangeLu: 5, provenance: "fixture")
-            analysis.evidence = EvidenceFeatures(trackId: id, percivalBpm: 120, danceabilityDsp: 1.2, beatMedianBpm: 120,
-                                                 beatPeaks: [], tuningHz: 440, keys: [:], tunedKeys: [:], provenance: "fixture")
+            analysis.evidence = EvidenceFeatures(trackId: id, danceabilityDsp: 1.2, beatMedianBpm: 120,
+                                                 beatPeaks: [], tuningHz: 440, keys: [:], provenance: "fixture")
             analysis.musicnn = MusicnnFeatures(trackId: id, embedding: musicnn, valence: 5, arousal: 5, provenance: "fixture")
         }
         let dsp = try builder.addAnalyzedTrack(path: "/music/dsp.flac") { id, analysis in

@@ -34,6 +34,8 @@ public struct RhythmSummary: Sendable {
     public var tempoCNN = TempoAgreement()
     /// Tracks whose shown tempo is not RhythmExtractor2013's (beyond 4 %): the fusion chose another level or estimator.
     public var fusedElsewhere: Int
+    /// Tracks whose tempo octave the decision is unsure of: their half or double tempo is about as likely.
+    public var octaveUncertain: Int
     public var danceabilityTracks: Int
     /// Tracks whose shown danceability is DSP Danceability / 3 (no EffNet head).
     public var danceabilityFromDSP: Int
@@ -50,6 +52,7 @@ public struct RhythmSummary: Sendable {
             guard let fused = track.shown?.bpm, let raw = track.signal?.bpm, raw > 0 else { return false }
             return abs(fused / raw - 1) > Self.tempoTolerance
         }.count
+        octaveUncertain = data.tracks.filter { $0.shown?.bpmAlternative != nil }.count
         tempo = Histogram(values: bpms, binWidth: 5)
         medianBpm = bpms.median
         lowConfidenceTracks = signals.filter { $0.signal.bpmConfidence < Self.lowConfidence }.map {

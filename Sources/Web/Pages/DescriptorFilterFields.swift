@@ -6,6 +6,7 @@ import TrackStore
 struct DescriptorFilterFields {
     let style: String
     let bpm: String
+    let bpmOctaves: Bool
     let dance: String
     let arousal: String
     let valence: String
@@ -18,6 +19,7 @@ struct DescriptorFilterFields {
     init(_ filter: PlaylistQuery) {
         style = filter.styles.first ?? ""
         bpm = filter.bpm?.description ?? ""
+        bpmOctaves = filter.bpmOctaves
         dance = filter.danceability?.description ?? ""
         arousal = filter.arousal?.description ?? ""
         valence = filter.valence?.description ?? ""

@@ -21,7 +21,8 @@ struct TrackFacts {
     init(_ track: TrackDescriptors, styleLabels: [String]) {
         let shown = track.shown, number = PlaylistColumn.number
         facts = [
-            Fact(label: "BPM", value: number(shown?.bpm, 1)),
+            Fact(label: "BPM", value: number(shown?.bpm, 1)
+                    + (shown?.bpmAlternative.map { " (or \(number($0, 1)): octave uncertain)" } ?? "")),
             Fact(label: "Key", value: shown?.keyEstimate.map { "\($0.key) \($0.scale)" } ?? "–"),
             Fact(label: "Danceability", value: number(shown?.danceability, 2), note: ValueNotes.danceability(track)),
             Fact(label: "Voice", value: number(track.effnet?.voice, 2), note: ValueNotes.unofficial(track.effnet?.provenance)),
