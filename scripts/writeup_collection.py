@@ -240,16 +240,12 @@ class Sentences:
                      f"mostly the tempo depends on which estimator is believed.")
         if octave:
             self.say("tempo-octaves", f"They are an octave apart on {pct(share_octave)}, a metrical-level choice the "
-                                      f"shown tempo settles by vote.")
+                                      f"shown tempo's fitted decision settles.")
         if low:
             self.say("tempo-low-confidence", f"{len(low)} tracks have a RhythmExtractor2013 confidence below "
                                              f"{LOW_CONFIDENCE} of 5.32, low by Essentia's documentation.")
         if floor:
             self.say("tempo-cnn-floor", f"TempoCNN answers its lowest class, 30 BPM, on {len(floor)}: no pulse found.")
-        decided = [row.get("shown_bpm_decided_by") or "" for row in c.tracks if (number(row, "shown_bpm") or 0) > 0]
-        unanimous = [d for d in decided if d.count("+") >= 2 and "another level" not in d]
-        if decided:
-            self.numbers["tempo_unanimous"] = len(unanimous) / len(decided)
 
     # Danceability
 
@@ -339,7 +335,8 @@ class Sentences:
             self.shown_closest = best
             tied = [p for p in PROFILES if p != best and match[p] == match[best]]
             comparison = f"as often as {' and '.join(tied)}'s" if tied else "more than any other stock profile's"
-            self.say("key-shown-closest", f"The key users are shown, fused from the profiles' votes, is {best}'s on "
+            self.say("key-shown-closest", f"The key users are shown, chosen among the profiles' keys by the decision "
+                                          f"fitted on the development set, is {best}'s on "
                                           f"{pct(match[best])} of the tracks, {comparison} ("
                      + ", ".join(f"{p} {pct(match[p])}" for p in PROFILES if p != best) + ").")
 

@@ -174,12 +174,10 @@ class Report:
         if not rows:
             return ""
         own = sum(abs(float(r["shown_bpm"]) / float(r["bpm"]) - 1) <= 0.04 for r in rows) / len(rows)
-        text = (f"**Tempo and key shown.** The BPM column, slider and sort use the shown tempo, voted from "
-                f"RhythmExtractor2013, TempoCNN and Percival's estimator; on this collection it is RhythmExtractor2013's "
-                f"own value on {pct(own)} of the tracks")
-        if "tempo_unanimous" in self.n:
-            text += f", and all three voters agree on {pct(self.n['tempo_unanimous'])}"
-        text += "."
+        text = (f"**Tempo and key shown.** The BPM column, slider and sort use the shown tempo, chosen among "
+                f"RhythmExtractor2013's and TempoCNN's estimates and their octaves by a logistic decision fitted on "
+                f"a labelled development set (docs/tempo-and-key.md); on this collection it is RhythmExtractor2013's "
+                f"own value on {pct(own)} of the tracks.")
         scores = self.tempo_scores("synthetic")
         shown = scores.get("shown (fused)")
         single = {k: v for k, v in scores.items() if k != "shown (fused)"}
@@ -290,7 +288,7 @@ class Report:
         same = self.n.get("tempo_same")
         if same is not None:
             sentences.append(("Tempo filters are trustworthy on most tracks" if same >= 0.7 else
-                              "Tempo filters are only as good as the vote between estimators that disagree on "
+                              "Tempo filters are only as good as the choice between estimators that disagree on "
                               f"{pct(1 - same)} of the tracks") + ".")
         agree = self.n.get("keys_all_agree")
         if agree is not None and agree < 0.5:

@@ -105,9 +105,9 @@ class Playlists:
         return self.listening.get(self.c.short(self.rows[path]))
 
     def tempo_confirmed(self, row):
-        """A beat confirmed by a second estimator: RhythmExtractor2013 confident and TempoCNN or Percival within 4 %."""
+        """A beat confirmed by a second estimator: RhythmExtractor2013 confident and TempoCNN within 4 %."""
         bpm, confidence = number(row, "bpm"), number(row, "bpm_confidence")
-        others = [number(row, column) for column in ("tempocnn_bpm", "percival_bpm")]
+        others = [number(row, column) for column in ("tempocnn_bpm",)]
         if not bpm or confidence is None or confidence < LOW_CONFIDENCE:
             return False
         return any(other and abs(other / bpm - 1) <= TEMPO_TOLERANCE for other in others)
