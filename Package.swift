@@ -45,8 +45,9 @@ let package = Package(
         .target(name: "AudioFiles", dependencies: [
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "_NIOFileSystem", package: "swift-nio"),
         ]),
+        .target(name: "Listening", dependencies: ["TrackStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Subsonic", dependencies: [
-            "TrackStore", "Playlists", "Similarity", "Users", "AudioFiles",
+            "TrackStore", "Playlists", "Similarity", "Users", "AudioFiles", "Listening", "CollectionScan",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
