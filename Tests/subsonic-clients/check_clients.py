@@ -479,6 +479,14 @@ def image_size(data):
     return tuple(int(v) for v in out.split(",")) if out else None
 
 
+def report():
+    """Prints what was validated and every failure; the exit status."""
+    print("validated against the schemas: " + ", ".join(f"{m} ×{n}" for m, n in sorted(VALIDATED.items())))
+    for failure in FAILURES:
+        print("FAIL: " + failure)
+    return 1 if FAILURES else 0
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, required=True)
@@ -496,10 +504,7 @@ def main():
     pysonic(base, args.port, expect, raw)
     xml_replies(raw, expect, auth)
     rate_limit(raw, expect)
-    print("validated against the schemas: " + ", ".join(f"{m} ×{n}" for m, n in sorted(VALIDATED.items())))
-    for failure in FAILURES:
-        print("FAIL: " + failure)
-    return 1 if FAILURES else 0
+    return report()
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ET
 
-from check_clients import FAILURES, VALIDATED, Schemas, check, token_auth
+from check_clients import FAILURES, Schemas, check, report, token_auth
 
 NS = "{http://subsonic.org/restapi}"
 
@@ -251,10 +251,7 @@ def main():
         print(f"{name}: {'ok' if len(FAILURES) == before else 'FAILED'}")
     listens = Player("check", base, schemas, auth).call("getNowPlaying")
     check(not listens["nowPlaying"].get("entry"), "every player's submission ended its now-playing entry")
-    print("validated against the schemas: " + ", ".join(f"{m} ×{n}" for m, n in sorted(VALIDATED.items())))
-    for failure in FAILURES:
-        print("FAIL: " + failure)
-    return 1 if FAILURES else 0
+    return report()
 
 
 if __name__ == "__main__":
