@@ -384,7 +384,13 @@ async def listening(conn, expect):
     await conn.get_album_info2(album_id)
     await conn.get_album_info(vibe)
     check((await conn.get_scan_status()).scanning is False, "getScanStatus")
-    check(await conn.get_lyrics_by_song_id(vibe) == [], "no lyrics tags, no lyrics")
+    check(await conn.get_lyrics_by_song_id(dnb) == [], "no lyrics tags, no lyrics")
+    lyrics = await conn.get_lyrics_by_song_id(vibe)
+    check(len(lyrics) == 1 and lyrics[0].synced and lyrics[0].lang == "eng"
+          and [(line.start, line.value) for line in lyrics[0].line] == [(1000, "Vibe"), (2500, "Ace")],
+          f"LRC lyrics from the ID3 tag as synced lines: {lyrics}")
+    plain = await conn.get_lyrics(artist="Kevin MacLeod", title="Vibe Ace")
+    check(plain.value.startswith("[00:01.00]Vibe"), f"getLyrics by artist and title: {plain}")
     found = await conn.search2("pistach")
     check([s.id for s in found.song] == [ragtime], "search2 matches word prefixes")
 
