@@ -48,8 +48,9 @@ let package = Package(
         .target(name: "AudioStreaming", dependencies: [
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "_NIOFileSystem", package: "swift-nio"),
         ]),
+        .target(name: "Listening", dependencies: ["TrackStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Subsonic", dependencies: [
-            "TrackStore", "Playlists", "Similarity", "Users", "AudioStreaming",
+            "TrackStore", "Playlists", "Similarity", "Users", "AudioStreaming", "Listening", "CollectionScan",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),

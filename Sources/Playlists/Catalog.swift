@@ -14,9 +14,12 @@ public struct Catalog: Sendable {
     private let similarity: [EmbeddingKind: SimilarityIndex]
     /// Track id → position in `playlists.tracks` (which is in path order).
     private let positions: TrackPositions
+    /// Answers text searches from its full-text index.
+    private let store: TrackStore
 
-    public init(playlists: PlaylistEngine, similarity: [EmbeddingKind: SimilarityIndex]) {
+    public init(playlists: PlaylistEngine, similarity: [EmbeddingKind: SimilarityIndex], store: TrackStore) {
         self.playlists = playlists
+        self.store = store
         positions = TrackPositions(playlists.tracks.indices.lazy.map { [tracks = playlists.tracks] in tracks[$0].track.id! })
         self.similarity = similarity
     }
@@ -55,7 +58,7 @@ public struct Catalog: Sendable {
             })
         }
         layingOut.wait()
-        return Catalog(playlists: playlists!, similarity: try similarity.get())
+        return Catalog(playlists: playlists!, similarity: try similarity.get(), store: store)
     }
 
     public var isEmpty: Bool { playlists.tracks.isEmpty }
@@ -150,15 +153,11 @@ public struct Catalog: Sendable {
         return accepted
     }
 
-    /// Tracks whose file name or tags contain every word of `text`, case- and accent-insensitively.
+    /// Tracks whose file name, artist, title or album has every word of `text` as the start of one
+    /// of its words, accents and case aside (`TrackStore.searchTrackIds`), in id order; none for no words.
+    /// A store that cannot be read finds nothing rather than failing the page.
     public func search(_ text: String, limit: Int) -> [Track] {
-        let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
-        guard !words.isEmpty else { return [] }
-        let found = playlists.tracks.lazy.map(\.track).filter { track in
-            let haystack = [(track.path as NSString).lastPathComponent, track.artist, track.title, track.album]
-                .compactMap { $0 }.joined(separator: " ")
-            return words.allSatisfy { haystack.range(of: $0, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
-        }
-        return Array(found.prefix(limit))
+        let ids = (try? store.searchTrackIds(text, limit: limit) { positions[$0] != nil }) ?? []
+        return ids.compactMap(track(id:))
     }
 }

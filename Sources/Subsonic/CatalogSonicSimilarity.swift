@@ -16,6 +16,10 @@ public struct CatalogSonicSimilarity: SonicSimilarity {
         index.similar(seeds: seeds, count: count)?.map { SonicNeighbor(trackId: $0.trackId, cosine: $0.score) }
     }
 
+    public func unitVector(of trackId: Int64) -> [Float]? {
+        index.unitVector(of: trackId)
+    }
+
     public func path(from start: Int64, to end: Int64, count: Int) -> [SonicNeighbor]? {
         guard index.contains(start), index.contains(end) else { return nil }
         if start == end || count < 2 { return [SonicNeighbor(trackId: start, cosine: 1)] }

@@ -43,25 +43,8 @@ enum CoverArt {
             arguments += ["-c:v", "copy"]
         }
         arguments += ["-f", "image2pipe", "-"]
-        guard let data = await run(arguments), !data.isEmpty else { return nil }
+        guard let data = await ExternalTool.output(arguments), !data.isEmpty else { return nil }
         return Picture(data: data, contentType: contentType(of: data))
-    }
-
-    private static func run(_ arguments: [String]) async -> Data? {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-                process.arguments = arguments
-                let output = Pipe()
-                process.standardOutput = output
-                process.standardError = FileHandle.nullDevice
-                do { try process.run() } catch { return continuation.resume(returning: nil) }
-                let data = output.fileHandleForReading.readDataToEndOfFile()
-                process.waitUntilExit()
-                continuation.resume(returning: process.terminationStatus == 0 ? data : nil)
-            }
-        }
     }
 
     static func contentType(of data: Data) -> String {

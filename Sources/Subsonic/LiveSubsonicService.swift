@@ -1,4 +1,5 @@
 import Foundation
+import Listening
 import Playlists
 import TrackStore
 
@@ -12,6 +13,8 @@ final class LiveSubsonicService: @unchecked Sendable {
     private let collection: Versioned
     private let store: TrackStore
     private let mixBy: MixEmbedding
+    private let listening: ListeningStore
+    private let scans: CollectionScans
     private let lock = NSLock()
     private var built: (version: Int, service: SubsonicService)?
 
@@ -19,25 +22,29 @@ final class LiveSubsonicService: @unchecked Sendable {
         self.collection = collection
         self.store = store
         self.mixBy = mixBy
+        listening = ListeningStore(store: store)
+        scans = CollectionScans(store: store)
     }
 
     func current() throws -> SubsonicService {
         let (version, catalog) = collection()
         return try lock.withLock {
             if let built, built.version == version { return built.service }
-            let service = try Self.service(catalog: catalog, store: store, mixBy: mixBy)
-            built = (version, service)
-            return service
+            let fresh = try service(catalog: catalog)
+            built = (version, fresh)
+            return fresh
         }
     }
 
-    private static func service(catalog: Catalog, store: TrackStore, mixBy: MixEmbedding) throws -> SubsonicService {
+    private func service(catalog: Catalog) throws -> SubsonicService {
         let kind: EmbeddingKind
         switch mixBy {
         case .fixed(let chosen): kind = chosen
         case .automatic: kind = (catalog.similarityIndex(.effnet)?.count ?? 0) > 0 ? .effnet : .musicnn
         }
-        return SubsonicService(library: SubsonicLibrary(catalog: catalog, tags: try store.tags()), store: store,
-                               similarity: CatalogSonicSimilarity(catalog: catalog, kind: kind))
+        let library = SubsonicLibrary(catalog: catalog, tags: try store.tags())
+        let similarity = CatalogSonicSimilarity(catalog: catalog, kind: kind)
+        return SubsonicService(library: library, store: store, listening: listening, similarity: similarity,
+                               artistNeighbours: ArtistNeighbours(library: library, similarity: similarity), scans: scans)
     }
 }

@@ -18,6 +18,8 @@ public protocol SonicSimilarity: Sendable {
     /// At most `count` tracks from `start` to `end`, both included, each with its cosine to `start`.
     /// Nil when either end has no embedding.
     func path(from start: Int64, to end: Int64, count: Int) -> [SonicNeighbor]?
+    /// The track's embedding scaled to length 1; nil when it has none.
+    func unitVector(of trackId: Int64) -> [Float]?
 }
 
 /// OpenSubsonic's `similarity` in [0, 1] from a cosine in [−1, 1]: (1 + cos) / 2, so the same

@@ -9,6 +9,8 @@ struct Song: Sendable {
     let tags: TrackTags?
     let albumId: String
     let artistId: String
+    /// The directory of the file (`FolderTree`).
+    let folderId: String
     let albumName: String
     let artistName: String
     /// Tonearm's strongest styles (activation ≥ 0.1, at most three), shown as the song's genres.
@@ -16,6 +18,7 @@ struct Song: Sendable {
 
     var track: Track { descriptors.track }
     var id: String { String(track.id!) }
+    var folderPath: String { (track.path as NSString).deletingLastPathComponent }
     var title: String {
         if let title = track.title, !title.isEmpty { return title }
         return ((track.path as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -50,6 +53,11 @@ struct SubsonicLibrary: Sendable {
     let songs: [Song]
     let albums: [Album]
     let artists: [Artist]
+    let folders: FolderTree
+    /// The words of each album's name and artist, and of each artist's name, in `albums`' and
+    /// `artists`' order: what search matches them by.
+    let albumWords: [[String]]
+    let artistWords: [[String]]
     private let songsById: [Int64: Song]
     private let albumsById: [String: Album]
     private let artistsById: [String: Artist]
@@ -57,7 +65,7 @@ struct SubsonicLibrary: Sendable {
     init(catalog: Catalog, tags: [Int64: TrackTags]) {
         let labels = catalog.playlists.styleLabels
         // Ids are hashed once per distinct name, not once per song: a collection has far fewer albums.
-        var artistIds: [String: String] = [:], albumIds: [String: String] = [:]
+        var artistIds: [String: String] = [:], albumIds: [String: String] = [:], folderIds: [String: String] = [:]
         let songs = catalog.playlists.tracks.map { descriptors -> Song in
             let track = descriptors.track, tag = tags[track.id!]
             let artist = Self.nonEmpty(track.artist) ?? Self.unknownArtist
@@ -66,6 +74,7 @@ struct SubsonicLibrary: Sendable {
             let albumKey = Self.albumKey(artist: albumArtist, album: album)
             return Song(descriptors: descriptors, tags: tag, albumId: Self.cached(albumKey, in: &albumIds) { "al-" + Self.digest($0) },
                         artistId: Self.cached(artist.lowercased(), in: &artistIds) { "ar-" + Self.digest($0) },
+                        folderId: Self.cached((track.path as NSString).deletingLastPathComponent, in: &folderIds, Self.folderId),
                         albumName: album, artistName: artist,
                         styles: Self.topStyles(descriptors.effnet?.styles.values ?? [], labels: labels))
         }
@@ -83,6 +92,9 @@ struct SubsonicLibrary: Sendable {
             .sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
         self.songs = songs
         self.albums = albums
+        folders = FolderTree(songs: songs) { Self.cached($0, in: &folderIds, Self.folderId) }
+        albumWords = albums.map { SearchWords.of($0.name + " " + $0.artistName) }
+        artistWords = artists.map { SearchWords.of($0.name) }
         songsById = Dictionary(uniqueKeysWithValues: songs.map { ($0.track.id!, $0) })
         albumsById = Dictionary(uniqueKeysWithValues: albums.map { ($0.id, $0) })
         artistsById = Dictionary(uniqueKeysWithValues: artists.map { ($0.id, $0) })
@@ -107,14 +119,29 @@ struct SubsonicLibrary: Sendable {
 
     func artist(named name: String) -> Artist? { artistsById[Self.artistId(name)] }
 
-    /// The songs an id stands for: a song, every song of an album, or of an artist's albums.
+    /// The songs an id stands for: a song, every song of an album, of an artist's albums or in a folder.
     func songs(forAnyId id: String) throws -> [Song] {
         if let album = albumsById[id] { return album.songs }
         if let artist = artistsById[id] { return artist.albums.flatMap(\.songs) }
+        if let folder = folders.folder(id) { return folders.songs(under: folder) }
         return [try song(id)]
     }
 
+    /// The artist an id stands for: itself, a song's or an album's artist, or the artist of most
+    /// songs in a folder.
+    func artist(forAnyId id: String) throws -> Artist {
+        if let artist = artistsById[id] { return artist }
+        let songs = try songs(forAnyId: id)
+        let counts = Dictionary(songs.map { (albumsById[$0.albumId]?.artistId ?? $0.artistId, 1) }, uniquingKeysWith: +)
+        guard let top = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), let artist = artistsById[top.key] else {
+            throw SubsonicError.notFound("Artist")
+        }
+        return artist
+    }
+
     static func artistId(_ name: String) -> String { "ar-" + digest(name.lowercased()) }
+
+    private static func folderId(_ path: String) -> String { "fo-" + digest(path) }
 
     private static func albumKey(artist: String, album: String) -> String {
         artist.lowercased() + "\u{1F}" + album.lowercased()

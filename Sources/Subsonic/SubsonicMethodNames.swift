@@ -1,5 +1,5 @@
 /// Every method of the OpenSubsonic spec (the endpoints of its openapi.json), implemented or not:
-/// a client calling one tonearm lacks gets 501, a path that is no method at all gets 404.
+/// a client calling one tonearm lacks gets error 0, a path that is no method at all 404 (both in the envelope).
 enum SubsonicMethodNames {
     static let all: Set<String> = [
         "addChatMessage",

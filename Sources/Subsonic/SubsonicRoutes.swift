@@ -14,8 +14,9 @@ public enum MixEmbedding: Sendable {
 
 /// The (Open)Subsonic API under `/rest`: `/rest/METHOD` and `/rest/METHOD.view`, GET or POST with a
 /// form body, replies in XML (default) or JSON (`f=json`). Every method but getOpenSubsonicExtensions
-/// needs a user; protocol errors are answered with HTTP 200 as the spec says, methods of the spec
-/// tonearm does not implement with HTTP 501 (as Navidrome does), unknown paths with 404.
+/// needs a user. Every answer is a Subsonic reply: protocol errors with HTTP 200 as the spec says, a
+/// method of the spec tonearm does not implement with error 0 (players take a bare HTTP error for a
+/// broken server), an unknown method with error 0 and HTTP 404.
 public struct SubsonicRoutes<Context: ClientAddressRequestContext>: Sendable {
     static var apiVersion: String { "1.16.1" }
     let services: LiveSubsonicService
@@ -47,17 +48,19 @@ public struct SubsonicRoutes<Context: ClientAddressRequestContext>: Sendable {
         do {
             if method == "getOpenSubsonicExtensions" { return reply(SubsonicService.extensions, format) }
             guard SubsonicMethodNames.all.contains(method) else {
-                return Response(status: .notFound, body: .init(byteBuffer: ByteBuffer(string: "no such Subsonic method\n")))
+                return reply([("error", .element(SubsonicError.generic("Unknown Subsonic method \(method)").element))], format,
+                             status: "failed", http: .notFound)
             }
             let user = try authenticator.user(for: parameters, address: context.clientAddress)
-            let service = try services.current()
+            let service = try services.current().for(user: user)
             switch method {
             case "stream", "download": return try await stream(parameters, service: service, request: request, context: context)
             case "getCoverArt": return try await coverArt(parameters, service: service)
+            case "getLyricsBySongId": return reply(try await lyricsBySongId(parameters, service: service), format)
+            case "getLyrics": return reply(try await lyrics(parameters, service: service), format)
             default:
-                guard let payload = try service.call(method, parameters, user: user) else {
-                    return Response(status: .notImplemented,
-                                    body: .init(byteBuffer: ByteBuffer(string: "This endpoint is not implemented, but may be in future releases\n")))
+                guard let payload = try service.call(method, parameters) else {
+                    throw SubsonicError.generic("tonearm does not implement \(method)")
                 }
                 return reply(payload, format)
             }
@@ -68,11 +71,11 @@ public struct SubsonicRoutes<Context: ClientAddressRequestContext>: Sendable {
         }
     }
 
-    private func reply(_ payload: SubsonicPayload, _ format: SubsonicFormat, status: String = "ok") -> Response {
+    private func reply(_ payload: SubsonicPayload, _ format: SubsonicFormat, status: String = "ok", http: HTTPResponse.Status = .ok) -> Response {
         let envelope: SubsonicPayload = [("status", .string(status)), ("version", .string(Self.apiVersion)), ("type", "tonearm"),
                                          ("serverVersion", .string(Self.serverVersion)), ("openSubsonic", true)]
         let data = format.encode(SubsonicElement(fields: envelope + payload))
-        return Response(status: .ok, headers: [.contentType: format.contentType],
+        return Response(status: http, headers: [.contentType: format.contentType],
                         body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
@@ -99,5 +102,27 @@ public struct SubsonicRoutes<Context: ClientAddressRequestContext>: Sendable {
             }
         }
         throw SubsonicError.notFound("Cover art")
+    }
+
+    /// OpenSubsonic's lyrics of a song, from its file's tags; an empty list when it has none.
+    private func lyricsBySongId(_ parameters: SubsonicParameters, service: SubsonicService) async throws -> SubsonicPayload {
+        let song = try service.library.song(parameters.required("id"))
+        let found = await LyricsTags.read(song.track.rawPath)
+        let structured = found.map { LyricsTags.structured($0, artist: song.artistName, title: song.title) }
+        return [("lyricsList", .element(SubsonicElement(["structuredLyrics": .list(structured)])))]
+    }
+
+    /// The first API's lyrics by artist and title (the first song tagged so, compared case-insensitively).
+    private func lyrics(_ parameters: SubsonicParameters, service: SubsonicService) async throws -> SubsonicPayload {
+        let artist = parameters.string("artist"), title = parameters.string("title")
+        var text = ""
+        if artist != nil || title != nil, let song = service.library.songs.first(where: { song in
+            (artist.map { song.artistName.caseInsensitiveCompare($0) == .orderedSame } ?? true)
+                && (title.map { song.title.caseInsensitiveCompare($0) == .orderedSame } ?? true)
+        }) {
+            text = await LyricsTags.read(song.track.rawPath).first?.text ?? ""
+        }
+        return [("lyrics", .element(SubsonicElement(["artist": artist.map(SubsonicValue.string), "title": title.map(SubsonicValue.string),
+                                                     "value": .string(text)])))]
     }
 }

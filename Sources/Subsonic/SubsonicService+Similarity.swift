@@ -8,12 +8,21 @@ extension SubsonicService {
         return [(name, .element(SubsonicElement(["song": songs(found.map(\.song))])))]
     }
 
-    /// No play counts are kept, so an artist's top songs are its songs in album order.
+    /// An artist's songs most played by everyone first, the rest in album order.
     func topSongs(_ parameters: SubsonicParameters) throws -> SubsonicPayload {
         let count = try parameters.int("count", default: 50, in: 1...Self.maxCount)
         let artist = try parameters.string("id").map(library.artist) ?? library.artist(named: try parameters.required("artist"))
-        let found = artist?.albums.flatMap(\.songs).prefix(count) ?? []
-        return [("topSongs", .element(SubsonicElement(["song": songs(Array(found))])))]
+        let all = artist?.albums.flatMap(\.songs) ?? []
+        let plays = try listening.playCounts(of: all.map { $0.track.id! })
+        let ranked = all.indices.sorted { (-(plays[all[$0].track.id!] ?? 0), $0) < (-(plays[all[$1].track.id!] ?? 0), $1) }
+        return [("topSongs", .element(SubsonicElement(["song": songs(ranked.prefix(count).map { all[$0] })])))]
+    }
+
+    /// Songs like the ones the user played last (the mean of the last `seedCount`), none of those.
+    func mixFromRecentPlays(count: Int, seedCount: Int = 25) throws -> [Song] {
+        let seeds = try listening.recentTrackIds(of: user, limit: seedCount).compactMap(library.song(trackId:))
+        // Played songs without an embedding give no mix rather than an error: the playlist list must still answer.
+        return ((try? neighbors(of: seeds, count: count)) ?? []).map(\.song)
     }
 
     func sonicSimilarTracks(_ parameters: SubsonicParameters) throws -> SubsonicPayload {
@@ -40,6 +49,6 @@ extension SubsonicService {
     }
 
     private func match(_ found: (song: Song, cosine: Double)) -> SubsonicElement {
-        SubsonicElement(["entry": .element(SubsonicShapes.song(found.song)), "similarity": .double(similarityScore(cosine: found.cosine))])
+        SubsonicElement(["entry": .element(SubsonicShapes.song(found.song, marks)), "similarity": .double(similarityScore(cosine: found.cosine))])
     }
 }

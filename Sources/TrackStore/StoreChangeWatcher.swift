@@ -17,4 +17,17 @@ public final class StoreChangeWatcher: Sendable {
     public func dataVersion() throws -> Int {
         try connection.inDatabase { try Int.fetchOne($0, sql: "PRAGMA data_version") ?? 0 }
     }
+
+    /// What the collection `serve` shows depends on: the tracks per state, the latest analysis and the
+    /// embeddings' generations. Per-user listening state and saved playlists are left out, so a
+    /// scrobble or a star (a commit too) does not make `serve` reload the whole collection.
+    public func collectionStamp() throws -> String {
+        try connection.inDatabase { db in
+            try String.fetchOne(db, sql: """
+                SELECT ifnull((SELECT group_concat(state || ':' || n) FROM (SELECT state, count(*) AS n FROM track GROUP BY state)), '')
+                    || '|' || ifnull((SELECT max(analyzedAt) FROM track), '')
+                    || '|' || ifnull((SELECT group_concat(kind || ':' || generation) FROM embedding_generation), '')
+                """) ?? ""
+        }
+    }
 }

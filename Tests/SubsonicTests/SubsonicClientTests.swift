@@ -17,9 +17,26 @@ final class SubsonicClientTests: XCTestCase {
     }
 
     func testClientLibrariesAgainstTheLiveServer() throws {
+        let run = try runAgainstLiveServer("check_clients.py")
+        XCTAssertTrue(run.output.contains("validated against the schemas"), run.output)
+    }
+
+    /// The call sequences of Feishin, Supersonic, DSub, Tempo, Amperfy, Substreamer and Symfonium
+    /// (Tests/subsonic-clients/player_sequences.py), replayed against the real server.
+    func testPlayerSequencesAgainstTheLiveServer() throws {
+        let run = try runAgainstLiveServer("player_sequences.py")
+        for player in ["Feishin", "Supersonic", "DSub", "Tempo", "Amperfy", "Substreamer", "Symfonium"] {
+            XCTAssertTrue(run.output.contains("\(player): ok"), run.output)
+        }
+    }
+
+    /// Runs a script of Tests/subsonic-clients against `tonearm serve` over the fixture, with the user
+    /// alice (password and API key made by the real `tonearm users` commands); it must exit 0 and fail nothing.
+    private func runAgainstLiveServer(_ script: String) throws -> (status: Int32, output: String) {
         let python = Fixtures.repoRoot.appendingPathComponent(".venv-test/bin/python")
         guard FileManager.default.isExecutableFile(atPath: python.path) else {
-            return XCTFail("no .venv-test: run scripts/setup")
+            XCTFail("no .venv-test: run scripts/setup")
+            return (1, "")
         }
         let fixture = try SubsonicFixture.make(in: folder)
         let db = fixture.store.path
@@ -40,12 +57,12 @@ final class SubsonicClientTests: XCTestCase {
             .write(to: expectFile)
         let server = try LiveServer(db: db)
         defer { server.stop() }
-        let script = Fixtures.repoRoot.appendingPathComponent("Tests/subsonic-clients/check_clients.py")
-        let run = try Self.run(python.path, [script.path, "--port", String(server.port), "--expect", expectFile.path,
+        let path = Fixtures.repoRoot.appendingPathComponent("Tests/subsonic-clients/\(script)")
+        let run = try Self.run(python.path, [path.path, "--port", String(server.port), "--expect", expectFile.path,
                                              "--schemas", Fixtures.shared.appendingPathComponent("opensubsonic-openapi").path])
         XCTAssertEqual(run.status, 0, run.output)
-        XCTAssertTrue(run.output.contains("validated against the schemas"), run.output)
         XCTAssertFalse(run.output.contains("FAIL"), run.output)
+        return run
     }
 
     func testUsersRemoveForgetsTheUser() throws {

@@ -59,7 +59,8 @@ struct SubsonicFixture {
             var path = Fixtures.audio.appendingPathComponent(spec.source).path
             if spec.name == "vibe" {
                 path = albumFolder.appendingPathComponent("01 Vibe Ace.mp3").path
-                try FileManager.default.copyItem(atPath: Fixtures.audio.appendingPathComponent(spec.source).path, toPath: path)
+                try ffmpeg(["-i", Fixtures.audio.appendingPathComponent(spec.source).path, "-c", "copy",
+                            "-metadata", "lyrics-eng=\(lyrics)", path])
             }
             let radians = spec.angle * .pi / 180
             ids[spec.name] = try builder.addTrack(
@@ -76,11 +77,18 @@ struct SubsonicFixture {
         return SubsonicFixture(folder: folder, store: builder.store, ids: ids)
     }
 
+    /// Time-stamped (LRC) lyrics in vibe's ID3 tag, which getLyricsBySongId gives as synced lines.
+    static let lyrics = "[00:01.00]Vibe\n[00:02.50]Ace"
+
     /// A 64×48 JPEG made by FFmpeg, so scaling to 32 must keep the aspect ratio (32×24).
     private static func makeCover(at url: URL) throws {
+        try ffmpeg(["-f", "lavfi", "-i", "color=c=red:s=64x48", "-frames:v", "1", url.path])
+    }
+
+    private static func ffmpeg(_ arguments: [String]) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["ffmpeg", "-nostdin", "-v", "error", "-f", "lavfi", "-i", "color=c=red:s=64x48", "-frames:v", "1", url.path]
+        process.arguments = ["ffmpeg", "-nostdin", "-v", "error"] + arguments
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }

@@ -200,10 +200,11 @@ def security(raw, expect, auth):
         status, ctype, body = raw.get(method, params, auth)
         clean = status == 200 and ctype.startswith("application/json") and json.loads(body)["subsonic-response"]["status"] == "failed"
         check(clean, f"{method} {params}: not a clean error (HTTP {status}, {ctype}, {body[:80]!r})")
-    status, _, _ = raw.get("getPodcasts", {}, auth)
-    check(status == 501, f"an unimplemented method must answer 501, got {status}")
-    status, _, _ = raw.get("noSuchMethod", {}, auth)
-    check(status == 404, f"an unknown method must answer 404, got {status}")
+    reply = raw.json("getPodcasts", {}, auth)
+    check(reply["status"] == "failed" and reply["error"]["code"] == 0, f"an unimplemented method must answer error 0: {reply}")
+    status, ctype, body = raw.get("noSuchMethod", {}, auth, validate=False)
+    check(status == 404 and json.loads(body)["subsonic-response"]["status"] == "failed",
+          f"an unknown method must answer 404 with a Subsonic error, got {status} {body[:80]!r}")
 
 
 async def opensonic(base, port, expect, raw):
@@ -309,9 +310,89 @@ async def opensonic(base, port, expect, raw):
         ids = [m.entry.id for m in path]
         check(ids[0] == start and ids[-1] == end and len(ids) == 6 and len(set(ids)) == 6, f"findSonicPath from start to end: {ids}")
         check(path[0].similarity == 1, "the path's first song is the start itself")
+        await listening(conn, expect)
     finally:
         for c in (conn, legacy, keyed, wrong):
             await c.cleanup()
+
+
+async def listening(conn, expect):
+    """py-opensonic over the per-user methods: stars, ratings, scrobbles, now playing, the play queue,
+    album lists from them, top songs by plays, folders, artist and album info, lyrics, search2."""
+    songs = expect["songs"]
+    vibe, dnb, ragtime = songs["vibe"]["id"], songs["dnb"]["id"], songs["ragtime"]["id"]
+    album_id = expect["album"]["id"]
+    await conn.star(sids=[vibe, dnb], album_ids=[album_id])
+    starred = await conn.get_starred2()
+    check(sorted(s.id for s in starred.song) == sorted([vibe, dnb]), "getStarred2 lists the starred songs")
+    check([a.id for a in starred.album] == [album_id], "getStarred2 lists the starred album")
+    check(all(s.starred for s in starred.song), "starred songs carry their star date")
+    check(sorted(s.id for s in (await conn.get_starred()).song) == sorted([vibe, dnb]), "getStarred (v1)")
+    await conn.unstar(sids=[dnb])
+    check([s.id for s in (await conn.get_starred2()).song] == [vibe], "unstar")
+    check((await conn.get_song(vibe)).starred is not None and (await conn.get_song(dnb)).starred is None, "getSong shows the star")
+    await conn.set_rating(vibe, 4)
+    check((await conn.get_song(vibe)).user_rating == 4, "setRating shows in the song")
+    await conn.set_rating(album_id, 5)
+    check([a.id for a in await conn.get_album_list2("highest")] == [album_id], "getAlbumList2 highest")
+    await conn.set_rating(vibe, 0)
+    check((await conn.get_song(vibe)).user_rating is None, "rating 0 removes the rating")
+    check(album_id in [a.id for a in await conn.get_album_list2("starred")], "getAlbumList2 starred")
+    check([a.id for a in await conn.get_album_list("starred")] == [album_id], "getAlbumList (v1) starred")
+
+    await conn.scrobble(ragtime, submission=False)
+    playing = await conn.get_now_playing()
+    check([(p.id, p.username) for p in playing] == [(ragtime, expect["user"])], f"getNowPlaying: {[(p.id, p.username) for p in playing]}")
+    for when in (1_700_000_000, 1_700_000_300):
+        await conn.scrobble(ragtime, submission=True, listen_time=when)
+    await conn.scrobble(vibe, submission=True, listen_time=1_700_000_100)
+    check(not await conn.get_now_playing(), "a submission ends the now-playing entry")
+    song = await conn.get_song(ragtime)
+    check(song.play_count == 2 and song.played is not None, f"play count and date in the song: {song.play_count}")
+    check([a.id for a in await conn.get_album_list2("frequent")] == [album_id], "getAlbumList2 frequent")
+    check([a.id for a in await conn.get_album_list2("recent")] == [album_id], "getAlbumList2 recent")
+    top = await conn.get_top_songs(expect["album"]["artist"], count=3)
+    check([s.id for s in top][:2] == [ragtime, vibe], f"getTopSongs by plays: {[s.id for s in top]}")
+    mixes = [p for p in await conn.get_playlists() if p.id == "mix-recent"]
+    if check(len(mixes) == 1, "the recent plays mix is listed after a scrobble"):
+        mix = await conn.get_playlist("mix-recent")
+        check(mix.entry and not {e.id for e in mix.entry} & {vibe, ragtime}, "the mix leaves out what was played")
+
+    queue_ids = [dnb, vibe, ragtime]
+    await conn.save_play_queue(queue_ids, current=vibe, position=12345)
+    queue = await conn.get_play_queue()
+    check([e.id for e in queue.entry] == queue_ids and queue.current == vibe and queue.position == 12345
+          and queue.username == expect["user"], "getPlayQueue returns the saved queue")
+
+    indexes = await conn.get_indexes()
+    folders = [a for index in indexes.index or [] for a in index.artist]
+    check(folders, "getIndexes lists the collection's folders")
+    seen, pending = set(), [f.id for f in folders]
+    while pending:
+        directory = await conn.get_music_directory(pending.pop())
+        for child in directory.child or []:
+            (pending.append(child.id) if child.is_dir else seen.add(child.id))
+    seen |= {c.id for c in indexes.child or []}
+    check(seen == {s["id"] for s in songs.values()}, "every song is reached through the folders")
+    album_dir = await conn.get_music_directory(album_id)
+    check([c.id for c in album_dir.child] == expect["album"]["songIds"], "getMusicDirectory of an album id")
+
+    info = await conn.get_artist_info2(starred.album[0].artist_id, count=5)
+    check(info.similar_artist and all(a.id != starred.album[0].artist_id for a in info.similar_artist),
+          "getArtistInfo2 names similar artists, not the artist itself")
+    await conn.get_artist_info(vibe)
+    await conn.get_album_info2(album_id)
+    await conn.get_album_info(vibe)
+    check((await conn.get_scan_status()).scanning is False, "getScanStatus")
+    check(await conn.get_lyrics_by_song_id(dnb) == [], "no lyrics tags, no lyrics")
+    lyrics = await conn.get_lyrics_by_song_id(vibe)
+    check(len(lyrics) == 1 and lyrics[0].synced and lyrics[0].lang == "eng"
+          and [(line.start, line.value) for line in lyrics[0].line] == [(1000, "Vibe"), (2500, "Ace")],
+          f"LRC lyrics from the ID3 tag as synced lines: {lyrics}")
+    plain = await conn.get_lyrics(artist="Kevin MacLeod", title="Vibe Ace")
+    check(plain.value.startswith("[00:01.00]Vibe"), f"getLyrics by artist and title: {plain}")
+    found = await conn.search2("pistach")
+    check([s.id for s in found.song] == [ragtime], "search2 matches word prefixes")
 
 
 def pysonic(base, port, expect, raw):
@@ -340,6 +421,16 @@ def pysonic(base, port, expect, raw):
     conn.getMusicFolders()
     conn.getLicense()
     conn.getUser(expect["user"])
+    conn.star(sids=[expect["songs"]["galway"]["id"]])
+    check(expect["songs"]["galway"]["id"] in [s["id"] for s in conn.getStarred2()["starred2"].get("song", [])], "py-sonic star, getStarred2")
+    conn.unstar(sids=[expect["songs"]["galway"]["id"]])
+    conn.scrobble(expect["songs"]["galway"]["id"], submission=True)
+    check(conn.getSong(expect["songs"]["galway"]["id"])["song"].get("playCount") == 1, "py-sonic scrobble counts a play")
+    check(conn.search2("galway")["searchResult2"], "py-sonic search2")
+    check(conn.getAlbumList("newest")["albumList"]["album"], "py-sonic getAlbumList")
+    check(conn.getMusicDirectory(expect["album"]["id"])["directory"]["child"], "py-sonic getMusicDirectory")
+    conn.getNowPlaying()
+    conn.getArtistInfo2(artist_id)
 
     song = expect["songs"]["dnb"]
     data = pathlib.Path(song["path"]).read_bytes()
@@ -394,6 +485,14 @@ def image_size(data):
     return tuple(int(v) for v in out.split(",")) if out else None
 
 
+def report():
+    """Prints what was validated and every failure; the exit status."""
+    print("validated against the schemas: " + ", ".join(f"{m} ×{n}" for m, n in sorted(VALIDATED.items())))
+    for failure in FAILURES:
+        print("FAIL: " + failure)
+    return 1 if FAILURES else 0
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, required=True)
@@ -411,10 +510,7 @@ def main():
     pysonic(base, args.port, expect, raw)
     xml_replies(raw, expect, auth)
     rate_limit(raw, expect)
-    print("validated against the schemas: " + ", ".join(f"{m} ×{n}" for m, n in sorted(VALIDATED.items())))
-    for failure in FAILURES:
-        print("FAIL: " + failure)
-    return 1 if FAILURES else 0
+    return report()
 
 
 if __name__ == "__main__":

@@ -41,12 +41,15 @@ final class LiveCatalog: @unchecked Sendable {
     /// Polls on a queue of its own, off the request path; a reload that fails keeps the previous collection.
     private func startWatching(_ store: TrackStore, every interval: DispatchTimeInterval) throws {
         let watcher = try StoreChangeWatcher(store: store)
-        var seen = try watcher.dataVersion()
+        var seen = try watcher.dataVersion(), stamp = try watcher.collectionStamp()
         let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "tonearm.catalog-reload"))
         timer.schedule(deadline: .now() + interval, repeating: interval)
         timer.setEventHandler { [weak self] in
             guard let self, let version = try? watcher.dataVersion(), version != seen else { return }
             seen = version
+            // Players' scrobbles and stars commit too; only a change of the collection itself reloads it.
+            guard let now = try? watcher.collectionStamp(), now != stamp else { return }
+            stamp = now
             do {
                 self.replace(with: try Catalog.load(from: store), state: try store.analysisCounts())
             } catch {
