@@ -18,7 +18,7 @@ class PatchLayout:
     """How Essentia's predictor for a backbone cuts mel frames into model inputs."""
     size: int
     hop: int
-    batch: int  # patches per inference: the graph's fixed batch, or 1 where any goes (memory then stays flat)
+    batch: int  # patches per inference at most (memory then stays flat whatever the track's length)
 
     def patches(self, bands):
         starts = range(0, len(bands) - self.size + 1, self.hop)
@@ -51,14 +51,14 @@ class OnnxBackbone:
         return timed(timings, stage, lambda: self._predict(patches))
 
     def _predict(self, patches):
-        batch = self._layout.batch
+        batch = self._model.fixed_batch or self._layout.batch
         outputs = []
         for start in range(0, len(patches), batch):
             chunk = patches[start:start + batch]
-            padded = np.zeros((batch,) + chunk.shape[1:], dtype=np.float32)
-            padded[:len(chunk)] = chunk
-            outputs.append(self._model(padded)[:len(chunk)])
-        return np.concatenate(outputs)
+            if self._model.fixed_batch:  # a graph frozen with its batch runs it whole, the rest zeros
+                chunk = np.concatenate([chunk, np.zeros((batch - len(chunk),) + chunk.shape[1:], dtype=np.float32)])
+            outputs.append(self._model(chunk))
+        return np.concatenate(outputs)[:len(patches)]
 
 
 class TensorflowBackbone:
