@@ -27,6 +27,9 @@ final class LiveWorker {
                 + "\(hello.signalVersion ?? -1) / evidence version \(hello.evidenceVersion ?? -1), expected "
                 + "\(WorkerProtocol.version) / \(WorkerProtocol.signalVersion) / \(WorkerProtocol.evidenceVersion); run scripts/setup")
         }
+        guard (hello.fast ?? false) == launch.fast else {
+            throw WorkerFailure.cannotSpawn("worker did not start in the \(launch.fast ? "fast" : "default") mode; run scripts/setup")
+        }
         self.hello = hello
     }
 

@@ -24,14 +24,14 @@ def main(argv=None):
     started = time.perf_counter()
     paths, onnx = model_paths(args)
     try:
-        analyzer, essentia_version = load_analyzer(paths, onnx, threads)
+        analyzer, essentia_version = load_analyzer(paths, onnx, threads, args.fast)
     except Exception as error:  # a corrupt model file must reach the user as one line
         send(out, {"type": "fatal", "error": f"cannot load models: {error}"})
         return 2
     send(out, {"type": "ready", "protocol": PROTOCOL_VERSION, "signal_version": SIGNAL_VERSION,
                "evidence_version": EVIDENCE_VERSION, "tags_version": TAGS_VERSION,
                "essentia": essentia_version, "groups": analyzer.groups,
-               "onnx": sorted(onnx), "threads": threads, "capacity": 1,
+               "onnx": sorted(onnx), "threads": threads, "capacity": 1, "fast": args.fast,
                "load_seconds": round(time.perf_counter() - started, 3)})
     for line in sys.stdin:
         if not line.strip():

@@ -12,12 +12,14 @@ GROUP_TYPES = {"tempocnn": TempoCNNGroup, "effnet": EffnetGroup, "musicnn": Musi
 
 
 class Analyzer:
-    def __init__(self, paths, onnx, threads):
-        """`paths`: TensorFlow graph by role; `onnx`: verified ONNX conversions by role, used instead when given."""
+    def __init__(self, paths, onnx, threads, mode):
+        """`paths`: TensorFlow graph by role; `onnx`: verified ONNX conversions by role, used instead when given;
+        `mode`: mode.DEFAULT or mode.FAST."""
+        self._mode = mode
         self._groups = {"signal": SignalAnalysis(), "evidence": EvidenceAnalysis()}
         for group, roles in GROUP_ROLES.items():
             if all(role in paths for role in roles):
-                self._groups[group] = GROUP_TYPES[group](paths, onnx, threads)
+                self._groups[group] = GROUP_TYPES[group](paths, onnx, threads, mode)
 
     @property
     def groups(self):
@@ -47,7 +49,7 @@ class Analyzer:
         if probed is not None:
             notify({"id": request_id, "type": "started", "duration": probed.duration})
             try:
-                audio = timed(timings, "decode", lambda: decode(path, probed))
+                audio = timed(timings, "decode", lambda: decode(path, probed, self._mode.signal_resample_quality))
             except DecodeError as error:
                 return {"id": request_id, "ok": False, "stage": "decode", "error": str(error)}
         for group in audio_groups:

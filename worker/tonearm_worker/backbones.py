@@ -2,7 +2,7 @@
 Essentia's TensorFlow algorithms. Both paths cut the same patches, so they give the same embeddings (the
 conversion is checked against TensorFlow; tests and the bench check the result against plain Essentia).
 """
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import essentia.standard as es
 import numpy as np
@@ -70,13 +70,22 @@ class TensorflowBackbone:
         return timed(timings, stage, lambda: self._algorithm(audio16k))
 
 
-def musicnn(graph, onnx, threads):
-    if onnx:
-        return OnnxBackbone(onnx, MUSICNN, threads)
-    return TensorflowBackbone(es.TensorflowPredictMusiCNN(graphFilename=graph, output="model/dense/BiasAdd"))
+def layout_for(layout, mode):
+    """The mode's hop: Essentia's half-patch overlap by default, patches side by side in fast mode."""
+    return layout if mode.overlapping_patches else replace(layout, hop=layout.size)
 
 
-def effnet(graph, onnx, threads):
+def musicnn(graph, onnx, threads, mode):
+    layout = layout_for(MUSICNN, mode)
     if onnx:
-        return OnnxBackbone(onnx, EFFNET, threads)
-    return TensorflowBackbone(es.TensorflowPredictEffnetDiscogs(graphFilename=graph, output="PartitionedCall:1"))
+        return OnnxBackbone(onnx, layout, threads)
+    return TensorflowBackbone(es.TensorflowPredictMusiCNN(graphFilename=graph, output="model/dense/BiasAdd",
+                                                          patchHopSize=layout.hop))
+
+
+def effnet(graph, onnx, threads, mode):
+    layout = layout_for(EFFNET, mode)
+    if onnx:
+        return OnnxBackbone(onnx, layout, threads)
+    return TensorflowBackbone(es.TensorflowPredictEffnetDiscogs(graphFilename=graph, output="PartitionedCall:1",
+                                                                patchHopSize=layout.hop))

@@ -67,7 +67,7 @@ def main(argv=None):
     paths, onnx = model_paths(args)
     actor_class = ray.remote(num_cpus=1, memory=args.actor_memory_mb * 2**20,
                              max_restarts=0, max_task_retries=0)(AnalyzerActor)
-    pool = ActorPool(lambda: actor_class.remote(paths, onnx, args.threads), args.timeout, args.startup_timeout,
+    pool = ActorPool(lambda: actor_class.remote(paths, onnx, args.threads, args.fast), args.timeout, args.startup_timeout,
                      read_audio if args.ship_audio else None, duration_of)
     pool.start(size)
     try:
@@ -78,7 +78,7 @@ def main(argv=None):
     capacity = REQUESTS_PER_ACTOR * size
     send(out, {"type": "ready", "protocol": PROTOCOL_VERSION, "signal_version": SIGNAL_VERSION,
                "evidence_version": EVIDENCE_VERSION, "tags_version": TAGS_VERSION, "essentia": facts["essentia"], "groups": facts["groups"], "onnx": sorted(onnx),
-               "threads": facts["threads"], "capacity": capacity, "actors": len(pool.facts),
+               "fast": args.fast, "threads": facts["threads"], "capacity": capacity, "actors": len(pool.facts),
                "nodes": sum(1 for node in ray.nodes() if node["Alive"]),
                "load_seconds": round(time.perf_counter() - started, 3),
                "actor_load_seconds": [actor["load_seconds"] for actor in pool.facts]})

@@ -55,7 +55,8 @@ PICTURE_TAGS = ("apic", "covr", "metadata_block_picture", "coverart", "wm/pictur
 
 
 def _has_picture(path):
-    """Read in-process with mutagen: a subprocess per file (ffprobe) cost 70 ms, 4.5 % of a short clip's analysis."""
+    """Read in-process with mutagen: a subprocess per file (ffprobe) cost 70 ms, 4.5 % of a short clip's
+    analysis."""
     try:
         audio = mutagen.File(path)
     except Exception:  # mutagen's errors on a damaged header: no picture can be shown either
