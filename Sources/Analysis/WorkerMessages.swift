@@ -7,7 +7,7 @@ enum WorkerProtocol {
     /// Must equal the worker's SIGNAL_VERSION; stored as the signal group's provenance.
     static let signalVersion = 1
     /// Must equal the worker's EVIDENCE_VERSION; stored as the evidence group's provenance.
-    static let evidenceVersion = 1
+    static let evidenceVersion = 2
 }
 
 struct WorkerRequest: Encodable {
@@ -159,22 +159,18 @@ struct WorkerReply: Decodable {
     }
 
     struct Evidence: Decodable {
-        var percivalBpm: Double
         var danceability: Double
         var beatMedianBpm: Double
         /// The beat-interval histogram's two highest peaks, [bpm, weight] each.
         var beatPeaks: [[Double]]
         var tuningHz: Double
         var keys: [String: Signal.Key]
-        var tunedKeys: [String: Signal.Key]
 
         enum CodingKeys: String, CodingKey {
             case danceability, keys
-            case percivalBpm = "percival_bpm"
             case beatMedianBpm = "beat_median_bpm"
             case beatPeaks = "beat_peaks"
             case tuningHz = "tuning_hz"
-            case tunedKeys = "tuned_keys"
         }
     }
 

@@ -26,11 +26,10 @@ extension WorkerReply {
         }
         if let evidence = groups?.evidence, let stamp = provenance[.evidence] {
             analysis.evidence = EvidenceFeatures(
-                trackId: trackId, percivalBpm: evidence.percivalBpm, danceabilityDsp: evidence.danceability,
+                trackId: trackId, danceabilityDsp: evidence.danceability,
                 beatMedianBpm: evidence.beatMedianBpm,
                 beatPeaks: evidence.beatPeaks.filter { $0.count == 2 }.map { (bpm: $0[0], weight: $0[1]) },
-                tuningHz: evidence.tuningHz, keys: evidence.keys.mapValues(\.estimate),
-                tunedKeys: evidence.tunedKeys.mapValues(\.estimate), provenance: stamp)
+                tuningHz: evidence.tuningHz, keys: evidence.keys.mapValues(\.estimate), provenance: stamp)
         }
         if let tempo = groups?.tempocnn, let stamp = provenance[.tempoCNN] {
             analysis.tempoCNN = TempoCNNFeatures(trackId: trackId, bpm: tempo.bpm, localAgreement: tempo.localAgreement,

@@ -24,13 +24,13 @@ extension Evaluation {
         let estimators = Set(tracks.flatMap(\.keys.keys))
         let profiles = ["temperley", "krumhansl", "edma"].filter(estimators.contains) + estimators.subtracting(
             ["temperley", "krumhansl", "edma", Evaluator.shownName]).sorted()
-        var lines = [(["path", "label_bpm", "bpm", "tempo", "tempocnn_bpm", "tempocnn_tempo", "percival_bpm", "percival_tempo",
+        var lines = [(["path", "label_bpm", "bpm", "tempo", "tempocnn_bpm", "tempocnn_tempo",
                        "shown_bpm", "shown_tempo", "shown_bpm_decided_by", "label_key", "shown_key", "shown_key_relation",
                        "shown_key_decided_by"]
             + profiles.flatMap { ["key_\($0)", "key_\($0)_relation"] } + ["label_genre", "top_style"]).joined(separator: "\t")]
         for row in tracks {
             let fields: [String?] = [row.path, number(row.labelBpm), number(row.bpm), row.tempoOutcome, number(row.tempoCNNBpm),
-                                     row.tempoCNNOutcome, number(row.percivalBpm), row.percivalOutcome, number(row.shownBpm),
+                                     row.tempoCNNOutcome, number(row.shownBpm),
                                      row.shownOutcome, row.shownBpmDecidedBy, row.labelKey, row.keys[Evaluator.shownName],
                                      row.keyRelations[Evaluator.shownName], row.shownKeyDecidedBy]
                 + profiles.flatMap { [row.keys[$0], row.keyRelations[$0]] } + [row.labelGenre, row.predictedStyle]

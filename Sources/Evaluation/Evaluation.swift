@@ -37,8 +37,6 @@ public struct Evaluation: Sendable, Encodable {
         public var tempoOutcome: String?
         public var tempoCNNBpm: Double?
         public var tempoCNNOutcome: String?
-        public var percivalBpm: Double?
-        public var percivalOutcome: String?
         /// The fused tempo tonearm shows.
         public var shownBpm: Double?
         public var shownOutcome: String?
@@ -54,9 +52,9 @@ public struct Evaluation: Sendable, Encodable {
 
     public var labelled: Int
     public var notInStore: [String]
-    /// Keyed by estimator: `rhythmextractor2013`, `tempocnn`, `percival`, `shown (fused)`.
+    /// Keyed by estimator: `rhythmextractor2013`, `tempocnn`, `shown (fused)`.
     public var tempo: [String: TempoScores]
-    /// Keyed by estimator (profiles, `tuned-<profile>`, `shown (fused)`), plus `<name>, all three agree`
+    /// Keyed by estimator (profiles, `shown (fused)`), plus `<name>, all three agree`
     /// for the subset where the three stored profiles agree.
     public var key: [String: KeyScores]
     public var agreeingTracks: Int

@@ -45,8 +45,7 @@ public struct Evaluator {
 
     /// Every tempo estimate scored, the raw ones and the one tonearm shows.
     static let tempoEstimators: [(String, (TrackDescriptors) -> Double?)] = [
-        ("rhythmextractor2013", { $0.signal?.bpm }), ("tempocnn", { $0.tempoCNN?.bpm }),
-        ("percival", { $0.evidence?.percivalBpm }), (shownName, { $0.shown?.bpm }),
+        ("rhythmextractor2013", { $0.signal?.bpm }), ("tempocnn", { $0.tempoCNN?.bpm }), (shownName, { $0.shown?.bpm }),
     ]
 
     /// The fused tempo's and the shown key's row name.
@@ -147,7 +146,6 @@ public struct Evaluator {
         }
         return .init(path: label.path, labelBpm: label.bpm, bpm: track.signal?.bpm, tempoOutcome: outcome(track.signal?.bpm),
                      tempoCNNBpm: track.tempoCNN?.bpm, tempoCNNOutcome: outcome(track.tempoCNN?.bpm),
-                     percivalBpm: track.evidence?.percivalBpm, percivalOutcome: outcome(track.evidence?.percivalBpm),
                      shownBpm: track.shown?.bpm, shownOutcome: outcome(track.shown?.bpm),
                      shownBpmDecidedBy: track.shown?.bpmDecidedBy, shownKeyDecidedBy: track.shown?.keyDecidedBy,
                      labelKey: label.key.map { "\($0)" }, keys: keys, keyRelations: relations,

@@ -60,13 +60,13 @@ extension KeySummary {
         guard shownTracks > 0 else { return "" }
         return """
             <p class="shown-key">What tonearm shows users (playlists, web, export's <code>shown_key</code>) is the
-            <strong>shown key</strong>: a strength-weighted vote of five profiles on a tuning-corrected 36-bin HPCP
-            (README, "The tempo and key tonearm shows"). It is \(chosen)'s key on
+            <strong>shown key</strong>: a strength-weighted vote of five 12-bin profiles
+            (docs/tempo-and-key.md). It is \(chosen)'s key on
             \(HTML.figure("key-shown-is-recommended", Format.percent(shownIsRecommended, of: shownTracks))) of the
             \(HTML.tracks("key-shown-tracks", shownTracks)) with one. What <code>tonearm evaluate</code> found: on the
             exact synthetic set every profile and the shown key are exact; on the harder synthetic set (modal mixture,
             modulation, tuning off 440 Hz) the shown key scores as well as the best profile and better than edma;
-            on a recording tuned sharp the 12-bin profiles are a semitone off where the shown key is right; on
+            on
             real music (a held-out GTZAN-like set) stock temperley, krumhansl and edma scored MIREX 0.57, 0.64 and
             0.64, and about 0.75 where all three agree.</p>
             """

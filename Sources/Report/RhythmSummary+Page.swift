@@ -13,8 +13,8 @@ extension RhythmSummary {
                 <p>Median tempo \(HTML.figure("median-bpm", Format.decimal(medianBpm))) BPM over
                 \(HTML.figure("tempo-tracks", "\(tempoTracks)")) tracks\(noBeat > 0
                     ? "; no beat found (0 BPM, left out): \(HTML.tracks("no-beat", noBeat))" : "").
-                This is the tempo tonearm shows everywhere: RhythmExtractor2013, TempoCNN and Percival's estimator
-                fused with an explicit choice of metrical level (README, "The tempo tonearm shows"). It is not
+                This is the tempo tonearm shows everywhere: RhythmExtractor2013 and TempoCNN
+                fused with an explicit choice of metrical level (docs/tempo-and-key.md). It is not
                 RhythmExtractor2013's own tempo on \(HTML.tracks("tempo-fused-elsewhere", fusedElsewhere)); every raw
                 estimate is in <code>tonearm export</code>.</p>
                 \(HTML.chart(chart))

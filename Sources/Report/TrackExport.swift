@@ -168,9 +168,8 @@ public struct TrackExport: Sendable {
         Column(name: "shown_danceability_source", type: .string) { .text($0.shown?.danceabilitySource) },
     ]
 
-    /// The evidence group's raw estimates; key columns are named by profile, tuned ones `tuned-<profile>`.
+    /// The evidence group's raw estimates; key columns are named by profile.
     private static let evidenceColumns: [Column] = [
-        Column(name: "percival_bpm", type: .float64) { .real($0.evidence?.percivalBpm) },
         Column(name: "beat_median_bpm", type: .float64) { .real($0.evidence?.beatMedianBpm) },
         Column(name: "beat_peak1_bpm", type: .float64) { .real($0.evidence?.beatPeak1Bpm) },
         Column(name: "beat_peak1_weight", type: .float64) { .real($0.evidence?.beatPeak1Weight) },

@@ -4,8 +4,8 @@
 public enum AnalysisGroup: String, CaseIterable, Codable, Sendable, Comparable {
     /// Decoded-signal descriptors: RhythmExtractor2013, three key profiles, EBU R128 loudness.
     case signal
-    /// Cheap extra tempo and key evidence (Percival, beat-interval peaks, DSP danceability, more key
-    /// profiles, tuned HPCP) that the shown tempo and key are fused from.
+    /// Cheap extra tempo and key evidence (beat-interval peaks, DSP danceability, two more key
+    /// profiles) that the shown tempo and key are fused from.
     case evidence
     /// TempoCNN tempo estimate (deeptemp-k16-3).
     case tempoCNN = "tempocnn"

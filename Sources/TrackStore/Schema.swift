@@ -210,6 +210,13 @@ enum Schema {
                 ON \(AnalysisGroup.musicnn.tableName) (valence, arousal, provenance)
                 """)
         }
+        // Evidence version 2 no longer computes the 36-bin tuned-HPCP keys nor Percival's tempo: the shown
+        // tempo and key do better without them (docs/tempo-and-key.md). Old rows are recomputed by the
+        // next analyze.
+        migrator.registerMigration("evidence-without-tuned-keys-and-percival") { db in
+            try db.execute(sql: "ALTER TABLE evidence_features DROP COLUMN tunedKeys")
+            try db.execute(sql: "ALTER TABLE evidence_features DROP COLUMN percivalBpm")
+        }
         return migrator
     }
 }

@@ -8,7 +8,7 @@ import GRDB
 public struct ShownDescriptors: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "shown_descriptors"
     /// Bump when the rules or their inputs change: a writable open recomputes every row.
-    public static let ruleVersion = 1
+    public static let ruleVersion = 2
 
     public var trackId: Int64
     /// nil without any tempo estimate; 0 for digital silence.
@@ -38,10 +38,9 @@ public struct ShownDescriptors: Codable, Sendable, Equatable, FetchableRecord, P
 }
 
 extension ShownDescriptors {
-    /// The key profiles the shown key is voted from when the evidence group is there: on the tuned
-    /// 36-bin HPCP, one profile per family (probe-tone, corpus, electronic, pop); the three stored
-    /// 12-bin profiles otherwise.
-    public static let tunedKeyPanel = ["krumhansl", "temperley", "edma", "bgate", "shaath"]
+    /// The key profiles the shown key is voted from: the three stored ones, plus the evidence group's
+    /// when it is there.
+    public static let keyPanel = KeyProfile.allCases.map(\.rawValue) + EvidenceFeatures.extraProfiles
 
     public init(trackId: Int64, signal: SignalFeatures?, tempoCNN: TempoCNNFeatures?, evidence: EvidenceFeatures?,
                 effnetDanceability: Double?) {
@@ -50,7 +49,7 @@ extension ShownDescriptors {
         // RhythmExtractor2013 is skipped on digital silence (tempo 0); TempoCNN still guesses there.
         if signal?.bpm == 0 {
             (bpm, bpmDecidedBy) = (0, "silence")
-        } else if let fused = TempoFusion.fuse(Self.tempoVotes(signal: signal, tempoCNN: tempoCNN, evidence: evidence)) {
+        } else if let fused = TempoFusion.fuse(Self.tempoVotes(signal: signal, tempoCNN: tempoCNN)) {
             (bpm, bpmDecidedBy) = (fused.bpm, fused.decidedBy)
         }
         if let shown = KeyFusion.shown(Self.keyVotes(signal: signal, evidence: evidence)) {
@@ -67,7 +66,7 @@ extension ShownDescriptors {
         }
     }
 
-    static func tempoVotes(signal: SignalFeatures?, tempoCNN: TempoCNNFeatures?, evidence: EvidenceFeatures?) -> [TempoVote] {
+    static func tempoVotes(signal: SignalFeatures?, tempoCNN: TempoCNNFeatures?) -> [TempoVote] {
         var votes: [TempoVote] = []
         if let signal {
             votes.append(TempoVote(source: "re2013", bpm: signal.bpm, weight: TempoFusion.weight(re2013Confidence: signal.bpmConfidence)))
@@ -76,21 +75,13 @@ extension ShownDescriptors {
             votes.append(TempoVote(source: "tempocnn", bpm: tempoCNN.bpm,
                                    weight: TempoFusion.weight(tempoCNNAgreement: tempoCNN.localAgreement)))
         }
-        if let evidence {
-            votes.append(TempoVote(source: "percival", bpm: evidence.percivalBpm, weight: TempoFusion.percivalWeight))
-        }
         return votes
     }
 
     static func keyVotes(signal: SignalFeatures?, evidence: EvidenceFeatures?) -> [KeyVote] {
-        let estimates: [(String, KeyEstimate)]
-        if let evidence {
-            estimates = tunedKeyPanel.compactMap { name in evidence.tunedKeys[name].map { ("tuned-" + name, $0) } }
-        } else if let signal {
-            estimates = KeyProfile.allCases.map { ($0.rawValue, signal.key($0)) }
-        } else {
-            estimates = []
-        }
+        var estimates: [(String, KeyEstimate)] = []
+        if let signal { estimates += KeyProfile.allCases.map { ($0.rawValue, signal.key($0)) } }
+        if let evidence { estimates += EvidenceFeatures.extraProfiles.compactMap { name in evidence.key(name).map { (name, $0) } } }
         return estimates.compactMap { source, estimate in
             KeyClass(key: estimate.key, scale: estimate.scale).map {
                 KeyVote(source: source, pitchClass: $0.pitchClass, minor: $0.scale == .minor, strength: estimate.strength)

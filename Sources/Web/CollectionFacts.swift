@@ -35,7 +35,7 @@ struct CollectionFacts: Encodable, Sendable {
         let grid: [Int]
     }
 
-    static let bpmSource = "the shown BPM: the fused tempo estimate (RhythmExtractor2013, TempoCNN and Percival votes), as in the BPM column"
+    static let bpmSource = "the shown BPM: the fused tempo estimate (RhythmExtractor2013 and TempoCNN), as in the BPM column"
     /// Arousal and valence are rated on the 1–9 scale of the datasets the MusiCNN heads were trained on.
     static let emotionScale = Bounds(min: 1, max: 9)
 

@@ -15,7 +15,6 @@ final class EvidenceGroupTests: TemporaryDirectoryTestCase {
             let evidence = try XCTUnwrap(item.evidence, name)
             let shown = try XCTUnwrap(item.shown, name)
             XCTAssertEqual(shown.ruleVersion, ShownDescriptors.ruleVersion)
-            XCTAssertEqual(evidence.tunedKeys.count, EvidenceFeatures.tunedProfiles.count, name)
             XCTAssertEqual(evidence.keys.count, EvidenceFeatures.extraProfiles.count, name)
             XCTAssertTrue((0...3).contains(evidence.danceabilityDsp), name)
             XCTAssertTrue((415.3...466.2).contains(evidence.tuningHz), "\(name): within a semitone of 440 Hz")
@@ -24,12 +23,8 @@ final class EvidenceGroupTests: TemporaryDirectoryTestCase {
                 XCTAssertEqual(shown.bpm, 0, "\(name): no tempo for digital silence")
             } else {
                 XCTAssertTrue((30...300).contains(shown.bpm ?? 0), "\(name) \(shown.bpm ?? -1)")
-                XCTAssertGreaterThan(evidence.percivalBpm, 0, name)
             }
         }
-        // SOURCES.md: F# minor. The 12-bin profiles say G minor on this sharp recording; the tuned vote does not.
-        let brahms = try XCTUnwrap(tracks["brahms_hungarian_dance_no5_us_army_strings.ogg"]?.shown)
-        XCTAssertEqual(brahms.keyClass, KeyClass(key: "F#", scale: "minor"))
     }
 
     func testAStoreFromBeforeTheGroupComputesOnlyIt() throws {

@@ -12,10 +12,9 @@ final class ShownDescriptorsTests: TemporaryDirectoryTestCase {
                        loudnessLufs: -14, loudnessRangeLu: 5, provenance: "test")
     }
 
-    private func evidence(percival: Double, tuned: KeyEstimate, dsp: Double = 1.5) -> EvidenceFeatures {
-        EvidenceFeatures(trackId: 1, percivalBpm: percival, danceabilityDsp: dsp, beatMedianBpm: 0, beatPeaks: [],
-                         tuningHz: 440, keys: [:],
-                         tunedKeys: Dictionary(uniqueKeysWithValues: EvidenceFeatures.tunedProfiles.map { ($0, tuned) }),
+    private func evidence(key: KeyEstimate, dsp: Double = 1.5) -> EvidenceFeatures {
+        EvidenceFeatures(trackId: 1, danceabilityDsp: dsp, beatMedianBpm: 0, beatPeaks: [],
+                         tuningHz: 440, keys: Dictionary(uniqueKeysWithValues: EvidenceFeatures.extraProfiles.map { ($0, key) }),
                          provenance: "test")
     }
 
@@ -23,12 +22,12 @@ final class ShownDescriptorsTests: TemporaryDirectoryTestCase {
         let g = KeyEstimate(key: "G", scale: "minor", strength: 0.8), fSharp = KeyEstimate(key: "F#", scale: "minor", strength: 0.7)
         let shown = ShownDescriptors(trackId: 1, signal: signal(bpm: 70, key: g),
                                      tempoCNN: TempoCNNFeatures(trackId: 1, bpm: 140, localAgreement: 1, provenance: "test"),
-                                     evidence: evidence(percival: 141, tuned: fSharp), effnetDanceability: nil)
+                                     evidence: evidence(key: fSharp), effnetDanceability: nil)
         XCTAssertEqual(shown.bpm, 140)
-        XCTAssertEqual(shown.bpmDecidedBy, "tempocnn+percival; re2013 at another level")
-        XCTAssertEqual(shown.keyClass, KeyClass(key: "F#", scale: "minor"), "the tuned panel votes, not the 12-bin profiles")
-        XCTAssertEqual(shown.keyDecidedBy, ShownDescriptors.tunedKeyPanel.map { "tuned-" + $0 }.joined(separator: "+"))
-        XCTAssertEqual(shown.keyConfidence ?? 0, 1, accuracy: 1e-12)
+        XCTAssertEqual(shown.bpmDecidedBy, "tempocnn; re2013 at another level")
+        XCTAssertEqual(shown.keyClass, KeyClass(key: "G", scale: "minor"), "three stored profiles at 0.8 outvote two at 0.7")
+        XCTAssertEqual(shown.keyDecidedBy, "temperley+krumhansl+edma")
+        XCTAssertEqual(shown.keyConfidence ?? 0, 2.4 / 3.8, accuracy: 1e-12)
         XCTAssertEqual(shown.danceability, 0.5, "DSP Danceability 1.5 of 3 without the EffNet head")
         XCTAssertEqual(shown.danceabilitySource, "dsp")
     }
@@ -48,7 +47,7 @@ final class ShownDescriptorsTests: TemporaryDirectoryTestCase {
         let silent = KeyEstimate(key: "A", scale: "minor", strength: 0)
         let shown = ShownDescriptors(trackId: 1, signal: signal(bpm: 0, confidence: 0, key: silent),
                                      tempoCNN: TempoCNNFeatures(trackId: 1, bpm: 99, localAgreement: 0.2, provenance: "test"),
-                                     evidence: evidence(percival: 0, tuned: silent, dsp: 0), effnetDanceability: nil)
+                                     evidence: evidence(key: silent, dsp: 0), effnetDanceability: nil)
         XCTAssertEqual(shown.bpm, 0)
         XCTAssertNil(shown.key, "no key without any strength")
     }

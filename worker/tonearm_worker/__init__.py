@@ -4,4 +4,4 @@ PROTOCOL_VERSION = 4
 # Bump when the signal group's computation changes, so stores recompute it.
 SIGNAL_VERSION = 1
 # Bump when the evidence group's computation changes, so stores recompute only it.
-EVIDENCE_VERSION = 1
+EVIDENCE_VERSION = 2

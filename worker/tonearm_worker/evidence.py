@@ -1,4 +1,4 @@
-"""Group `evidence`: cheap extra tempo and key estimates the Swift side fuses into the shown tempo and key.
+"""Group `evidence`: cheap extra tempo and key estimates the Swift side decides the shown tempo and key from.
 
 Reuses what the `signal` group derives from the same decode (mono 44.1 kHz, RhythmExtractor2013's
 beat intervals, the key-analysis spectral peaks): run with `signal`, it adds no second pass over those;
@@ -10,11 +10,10 @@ import numpy as np
 from .keys import KeyProfiles, SpectralPeaks, spectral_peaks, tuning_frequency
 from .signal import Rhythm, is_silent, key_records, timed
 
-# Profiles beside the signal group's three, on KeyExtractor's 12-bin HPCP at 440 Hz.
-EXTRA_PROFILES = ("bgate", "shaath", "noland", "edmm", "temperley2005")
-# Every profile again on a 36-bin HPCP tuned to the track's estimated tuning frequency.
-TUNED_PROFILES = ("temperley", "krumhansl", "edma") + EXTRA_PROFILES
-TUNED_SIZE = 36
+# Profiles beside the signal group's three, on KeyExtractor's 12-bin HPCP at 440 Hz: the two best on
+# real recordings. docs/tempo-and-key.md says what evidence version 2 dropped (Percival's estimator,
+# the tuned 36-bin HPCP, three profiles) and why.
+EXTRA_PROFILES = ("bgate", "shaath")
 
 
 class EvidenceAnalysis:
@@ -24,7 +23,6 @@ class EvidenceAnalysis:
         self._histogram = es.BpmHistogramDescriptors()
         self._peaks = SpectralPeaks()
         self._extra = KeyProfiles(EXTRA_PROFILES)
-        self._tuned = KeyProfiles(TUNED_PROFILES, size=TUNED_SIZE)
 
     def __call__(self, audio, timings):
         _bpm, _confidence, intervals = self._rhythm(audio, timings)
@@ -36,18 +34,13 @@ class EvidenceAnalysis:
 
     def _tempo(self, mono, intervals):
         if is_silent(mono):
-            return {"percival_bpm": 0.0, "danceability": 0.0, "beat_median_bpm": 0.0,
-                    "beat_peaks": [[0.0, 0.0], [0.0, 0.0]]}
+            return {"danceability": 0.0, "beat_median_bpm": 0.0, "beat_peaks": [[0.0, 0.0], [0.0, 0.0]]}
         first, first_weight, _spread, second, second_weight, _spread2, _histogram = self._histogram(intervals) \
             if len(intervals) else (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, None)
         median = float(np.median(intervals)) if len(intervals) else 0.0
-        # A fresh instance per track (3 ms): a reused PercivalBpmEstimator keeps returning its first answer.
-        return {"percival_bpm": float(es.PercivalBpmEstimator(sampleRate=44100)(mono)),
-                "danceability": float(self._danceability(mono)[0]),
+        return {"danceability": float(self._danceability(mono)[0]),
                 "beat_median_bpm": 60.0 / median if median > 0 else 0.0,
                 "beat_peaks": [[float(first), float(first_weight)], [float(second), float(second_weight)]]}
 
     def _keys(self, peaks):
-        tuning = tuning_frequency(peaks)
-        return {"tuning_hz": tuning, "keys": key_records(self._extra(peaks)),
-                "tuned_keys": key_records(self._tuned(peaks, reference=tuning))}
+        return {"tuning_hz": tuning_frequency(peaks), "keys": key_records(self._extra(peaks))}

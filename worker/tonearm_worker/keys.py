@@ -13,6 +13,7 @@ import essentia.streaming as ess
 import numpy as np
 
 FRAME_SIZE = 4096
+PCP_SIZE = 12
 MIN_FREQUENCY, MAX_FREQUENCY = 25.0, 3500.0
 SAMPLE_RATE = 44100
 
@@ -52,21 +53,20 @@ def tuning_frequency(peaks):
 
 
 class KeyProfiles:
-    def __init__(self, profiles, size=12):
+    def __init__(self, profiles):
         self._profiles = profiles
-        self._size = size
 
-    def __call__(self, peaks, reference=440.0):
-        """{profile: (key, scale, strength)} from `spectral_peaks`, HPCP tuned to `reference` Hz."""
+    def __call__(self, peaks):
+        """{profile: (key, scale, strength)} from `spectral_peaks`, on KeyExtractor's 12-bin HPCP at 440 Hz."""
         hpcp = es.HPCP(bandPreset=False, harmonics=4, maxFrequency=MAX_FREQUENCY, minFrequency=MIN_FREQUENCY,
-                       nonLinear=False, normalized="none", referenceFrequency=reference, sampleRate=SAMPLE_RATE,
-                       size=self._size, weightType="cosine", windowSize=1.0, maxShifted=False)
+                       nonLinear=False, normalized="none", referenceFrequency=440.0, sampleRate=SAMPLE_RATE,
+                       size=PCP_SIZE, weightType="cosine", windowSize=1.0, maxShifted=False)
         frames = np.array([hpcp(frequencies, whitened) for frequencies, _raw, whitened in peaks], dtype=np.float32)
         # The streaming Key holds the averaging and post-processing KeyExtractor applies; reuse it as is.
         source, pool = ess.VectorInput(frames), essentia.Pool()
         for profile in self._profiles:
             key = ess.Key(usePolyphony=False, useThreeChords=False, numHarmonics=4, slope=0.6, profileType=profile,
-                          pcpSize=self._size, pcpThreshold=0.2, averageDetuningCorrection=True)
+                          pcpSize=PCP_SIZE, pcpThreshold=0.2, averageDetuningCorrection=True)
             source.data >> key.pcp
             key.key >> (pool, profile + ".key")
             key.scale >> (pool, profile + ".scale")
