@@ -2,12 +2,12 @@ import Models
 import TrackStore
 
 /// `tonearm analyze --fast` (docs/analysis-speed.md): the workers cut the embedding backbones' patches side by
-/// side instead of overlapping by half, and resample to 44.1 kHz linearly. The groups that changes are stored
+/// side instead of overlapping by half, so half the inferences. The groups that changes are stored
 /// with their provenance marked `+fast`, so every row says which mode made it: a default run finds those
 /// rows out of date and computes them again, and a fast run takes rows of either mode as current.
 enum AnalysisMode {
     /// The groups whose numbers the fast mode changes (the worker's `mode.FAST`).
-    static let fastGroups: Set<AnalysisGroup> = [.signal, .evidence, .effnet, .musicnn]
+    static let fastGroups: Set<AnalysisGroup> = [.effnet, .musicnn]
     static let fastMark = "+fast"
 
     /// What rows of each computable group are stamped with in this mode.

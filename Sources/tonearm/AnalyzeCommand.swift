@@ -42,7 +42,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(help: "Analyze again the files that failed before.")
     var retryFailed = false
 
-    @Flag(help: "Fast mode: embedding patches side by side instead of overlapping, linear resampling to 44.1 kHz (about twice as fast; its rows are marked and a run without --fast computes them again; see docs/analysis-speed.md).")
+    @Flag(help: "Fast mode: the MusiCNN and EffNet patches side by side instead of overlapping by half (half their cost; their rows are marked, and a run without --fast computes them again; see docs/analysis-speed.md).")
     var fast = false
 
     @Option(help: "Python interpreter of the worker venv (default: $TONEARM_PYTHON, else .venv beside the build).")
@@ -85,7 +85,7 @@ struct AnalyzeCommand: ParsableCommand {
             warn("\(missing) Until then their descriptor groups are skipped; the next analyze fills them in.")
         }
         announceRuntimes(models)
-        if fast { print("fast mode: signal, evidence, effnet and musicnn rows are stored marked +fast") }
+        if fast { print("fast mode: effnet and musicnn rows are stored marked +fast") }
         let localJobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let launch = WorkerLaunch(python: python, models: models, jobs: localJobs, stderrPath: workerLog)
         let options = AnalyzeOptions(target: .folder(root), jobs: localJobs, timeout: timeout, retryFailed: retryFailed,

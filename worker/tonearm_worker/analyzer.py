@@ -49,7 +49,7 @@ class Analyzer:
         if probed is not None:
             notify({"id": request_id, "type": "started", "duration": probed.duration})
             try:
-                audio = timed(timings, "decode", lambda: decode(path, probed, self._mode.signal_resample_quality))
+                audio = timed(timings, "decode", lambda: decode(path, probed))
             except DecodeError as error:
                 return {"id": request_id, "ok": False, "stage": "decode", "error": str(error)}
         for group in audio_groups:

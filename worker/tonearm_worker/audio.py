@@ -9,9 +9,9 @@ import numpy as np
 
 # Below this the embedding models give no frame (MusiCNN needs ~2.96 s, EffNet ~2.05 s).
 MIN_SECONDS = 3.0
-# The models' documented loading uses resampleQuality=4 (linear); rhythm and key get MonoLoader's default
-# (mode.DEFAULT.signal_resample_quality) unless the mode says otherwise.
+# The models' documented loading uses resampleQuality=4 (linear); rhythm and key get MonoLoader's default.
 MODEL_RESAMPLE_QUALITY = 4
+SIGNAL_RESAMPLE_QUALITY = 1
 # Decoding a whole file holds about 65 MB per minute of audio (stereo float32 and mono at three rates).
 # A track longer than this (DJ mixes, concerts, audiobooks) is analyzed from EXCERPTS evenly spaced
 # excerpts of EXCERPT_SECONDS, decoded by seeking, so a worker's memory is bounded whatever the duration.
@@ -33,8 +33,6 @@ class DecodedAudio:
     tags: dict
     # The whole track's duration when `stereo` holds only excerpts of it, else None.
     excerpted_from: float = None
-    # libsamplerate quality of the 44.1 kHz signal (rhythm, key): the analysis mode's.
-    signal_quality: int = 1
     _derived: dict = field(default_factory=dict)
 
     @property
@@ -52,7 +50,7 @@ class DecodedAudio:
         native = self.derived("mono", lambda: es.MonoMixer()(self.stereo, self.channels))
         if rate == self.sample_rate:
             return native
-        quality = self.signal_quality if rate == 44100 else MODEL_RESAMPLE_QUALITY
+        quality = SIGNAL_RESAMPLE_QUALITY if rate == 44100 else MODEL_RESAMPLE_QUALITY
         return self.derived(("mono", rate), lambda: es.Resample(inputSampleRate=self.sample_rate,
                                                                 outputSampleRate=rate, quality=quality)(native))
 
@@ -76,20 +74,20 @@ def probe(path):
     return Probe(tags=tags, duration=int(fields[8]), header=fields)
 
 
-def decode(path, probed, signal_quality):
+def decode(path, probed):
     if not os.path.isfile(path):
         raise DecodeError("file not found")
     if os.path.getsize(path) == 0:
         raise DecodeError("empty file (0 bytes)")
     if probed.duration > LONG_TRACK_SECONDS:
-        audio = _decode_excerpts(path, probed, signal_quality)
+        audio = _decode_excerpts(path, probed)
     else:
         try:
             stereo, rate, channels, _md5, _bitrate, codec = es.AudioLoader(filename=path, computeMD5=False)()
         except RuntimeError as error:
             raise DecodeError("not decodable as audio: " + _first_line(error)) from None
         audio = DecodedAudio(stereo=stereo, sample_rate=int(rate), channels=int(channels), codec=str(codec),
-                             tags=probed.tags, signal_quality=signal_quality)
+                             tags=probed.tags)
     if len(audio.stereo) == 0:
         raise DecodeError("no audio frames could be decoded")
     if audio.duration < MIN_SECONDS:
@@ -97,7 +95,7 @@ def decode(path, probed, signal_quality):
     return audio
 
 
-def _decode_excerpts(path, probed, signal_quality):
+def _decode_excerpts(path, probed):
     """The excerpts back to back, at the file's own rate in stereo (mono duplicated, as AudioLoader does)."""
     stream = _ffprobe(path)
     duration, rate = float(stream["duration"]), int(stream["sample_rate"])
@@ -109,8 +107,7 @@ def _decode_excerpts(path, probed, signal_quality):
                            "-f", "f32le", "-acodec", "pcm_f32le", "pipe:1"]))
     stereo = np.frombuffer(b"".join(parts), dtype=np.float32).reshape(-1, 2)
     return DecodedAudio(stereo=stereo, sample_rate=rate, channels=int(stream["channels"]),
-                        codec=stream["codec_name"], tags=probed.tags, excerpted_from=duration,
-                        signal_quality=signal_quality)
+                        codec=stream["codec_name"], tags=probed.tags, excerpted_from=duration)
 
 
 def _ffprobe(path):

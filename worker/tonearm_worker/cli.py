@@ -8,7 +8,7 @@ def add_model_arguments(parser):
                         help="a model graph by role: tempocnn, effnet, genre, voice, danceability, musicnn, emomusic")
     parser.add_argument("--onnx", action="append", default=[], metavar="ROLE=PATH",
                         help="a verified ONNX conversion of a model, run instead of its graph")
-    parser.add_argument("--fast", action="store_true", help="the fast mode (mode.py): fewer patches, cheaper resampling")
+    parser.add_argument("--fast", action="store_true", help="the fast mode (mode.py): half the embedding patches")
 
 
 def model_paths(args):
