@@ -15,7 +15,6 @@ class Analyzer:
     def __init__(self, paths, onnx, threads, mode):
         """`paths`: TensorFlow graph by role; `onnx`: verified ONNX conversions by role, used instead when given;
         `mode`: mode.DEFAULT or mode.FAST."""
-        self._mode = mode
         self._groups = {"signal": SignalAnalysis(), "evidence": EvidenceAnalysis()}
         for group, roles in GROUP_ROLES.items():
             if all(role in paths for role in roles):
