@@ -18,8 +18,8 @@ struct AnalysisJob: Sendable {
     }
 }
 
-/// Which tracks need which groups: a group is redone only when its stored provenance differs
-/// from what the current models would write (absent, produced by another model file, or older code).
+/// Which tracks need which groups: a group is redone only when its stored provenance is none of those that
+/// count as current (absent, produced by another model file, older code, or the fast mode in a default run).
 struct AnalysisPlan {
     var jobs: [AnalysisJob] = []
     /// Every computable group already current.
@@ -30,7 +30,7 @@ struct AnalysisPlan {
     var completeButPending: [Int64] = []
 
     init(files: [FoundFile], stored: [String: StoredFile], storedGroups: [Int64: [AnalysisGroup: String]],
-         provenance: [AnalysisGroup: String], retryFailed: Bool) {
+         current: [AnalysisGroup: Set<String>], retryFailed: Bool) {
         for file in files.sorted(by: { $0.path < $1.path }) {
             guard let track = stored[file.path] else { continue }
             if track.state == .failed && !retryFailed {
@@ -38,7 +38,7 @@ struct AnalysisPlan {
                 continue
             }
             let have = storedGroups[track.id] ?? [:]
-            let needed = provenance.keys.sorted().filter { have[$0] != provenance[$0] }
+            let needed = current.keys.sorted().filter { !(current[$0]?.contains(have[$0] ?? "") ?? false) }
             if !needed.isEmpty {
                 jobs.append(AnalysisJob(trackId: track.id, file: file, groups: needed))
             } else if track.state != .analyzed {

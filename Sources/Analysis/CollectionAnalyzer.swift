@@ -15,13 +15,17 @@ public struct AnalyzeOptions: Sendable {
     public var timeout: Double
     public var retryFailed: Bool
     public var engine: EngineChoice
+    /// `--fast`: see AnalysisMode.
+    public var fast: Bool
 
-    public init(target: AnalysisTarget, jobs: Int, timeout: Double, retryFailed: Bool, engine: EngineChoice = .local) {
+    public init(target: AnalysisTarget, jobs: Int, timeout: Double, retryFailed: Bool, engine: EngineChoice = .local,
+                fast: Bool = false) {
         self.target = target
         self.jobs = jobs
         self.timeout = timeout
         self.retryFailed = retryFailed
         self.engine = engine
+        self.fast = fast
     }
 }
 
@@ -75,18 +79,21 @@ public final class CollectionAnalyzer {
         (summary.found, summary.added, summary.changed, summary.vanished) =
             (files.count, scan.added, scan.changed, scan.vanished)
 
-        let provenance = currentProvenance()
+        let standard = currentProvenance()
+        let provenance = AnalysisMode.written(standard, fast: options.fast)
         summary.groupsUnavailable = AnalysisGroup.allCases.filter { provenance[$0] == nil }.map(\.rawValue)
         if let labels = try launch.models.styleLabels(), try store.styleLabels() != labels {
             try store.saveStyleLabels(labels)
         }
         let plan = AnalysisPlan(files: files, stored: try store.storedFiles(), storedGroups: try store.storedGroups(),
-                                provenance: provenance, retryFailed: options.retryFailed)
+                                current: AnalysisMode.current(standard, fast: options.fast), retryFailed: options.retryFailed)
         try store.markAnalyzed(plan.completeButPending)
         summary.upToDate = plan.upToDate + plan.completeButPending.count
         summary.skippedFailed = plan.skippedFailed
 
         let progress = Progress(total: plan.jobs.count)
+        var launch = self.launch
+        launch.fast = options.fast
         let engine = options.engine.make(launch: launch, options: options)
         let tally = NSLock()
         defer { progress.finish() }

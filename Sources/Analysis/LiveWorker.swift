@@ -22,6 +22,9 @@ final class LiveWorker {
         }
         if hello.type == "fatal" { throw WorkerFailure.cannotSpawn(hello.error ?? "unknown error") }
         if let mismatch = hello.versionMismatch { throw WorkerFailure.cannotSpawn(mismatch) }
+        guard (hello.fast ?? false) == launch.fast else {
+            throw WorkerFailure.cannotSpawn("worker did not start in the \(launch.fast ? "fast" : "default") mode; run scripts/setup")
+        }
         self.hello = hello
     }
 

@@ -10,6 +10,8 @@ public struct WorkerLaunch: Sendable {
     public var threads: Int
     /// Where workers' stderr goes (Essentia and TensorFlow chatter, tracebacks); nil discards it.
     public var stderrPath: String?
+    /// `tonearm analyze --fast`: the workers run the fast mode (see AnalysisMode).
+    public var fast = false
     /// The worker package's entry point: the local worker, or the Ray driver.
     var module = "tonearm_worker"
     var extraArguments: [String] = []
@@ -23,7 +25,7 @@ public struct WorkerLaunch: Sendable {
     }
 
     var arguments: [String] {
-        ["-m", module, "--threads", String(threads)] + extraArguments
+        ["-m", module, "--threads", String(threads)] + (fast ? ["--fast"] : []) + extraArguments
             + ModelRole.allCases.compactMap { role in models.models[role].map { "--model=\(role.rawValue)=\($0.graph.path)" } }
             + ModelRole.allCases.compactMap { role in models.models[role]?.conversion?.onnx.map { "--onnx=\(role.rawValue)=\($0.path)" } }
     }

@@ -3,7 +3,7 @@ import TrackStore
 
 /// The JSON-lines protocol spoken with the Python worker; `worker/PROTOCOL.md` is its description.
 enum WorkerProtocol {
-    static let version = 3
+    static let version = 4
     /// Must equal the worker's SIGNAL_VERSION; stored as the signal group's provenance.
     static let signalVersion = 1
     /// Must equal the worker's EVIDENCE_VERSION; stored as the evidence group's provenance.
@@ -52,13 +52,15 @@ struct WorkerHello: Decodable {
     var loadSeconds: Double?
     /// Requests the process may hold at once (1 for a local worker; absent before protocol 2).
     var capacity: Int?
+    /// Whether it runs the fast mode (`--fast`, protocol 4).
+    var fast: Bool?
     /// Ray driver only: its actors, the cluster's live nodes, each actor's model load time.
     var actors: Int?
     var nodes: Int?
     var actorLoadSeconds: [Double]?
 
     enum CodingKeys: String, CodingKey {
-        case type, error, essentia, groups, capacity, actors, nodes
+        case type, error, essentia, groups, capacity, actors, nodes, fast
         case protocolVersion = "protocol"
         case signalVersion = "signal_version"
         case evidenceVersion = "evidence_version"

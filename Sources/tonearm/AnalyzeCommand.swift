@@ -42,6 +42,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(help: "Analyze again the files that failed before.")
     var retryFailed = false
 
+    @Flag(help: "Fast mode: the MusiCNN and EffNet patches side by side instead of overlapping by half (half their cost; their rows are marked, and a run without --fast computes them again; see docs/analysis-speed.md).")
+    var fast = false
+
     @Option(help: "Python interpreter of the worker venv (default: $TONEARM_PYTHON, else .venv beside the build).")
     var python: String?
 
@@ -82,10 +85,11 @@ struct AnalyzeCommand: ParsableCommand {
             warn("\(missing) Until then their descriptor groups are skipped; the next analyze fills them in.")
         }
         announceRuntimes(models)
+        if fast { print("fast mode: effnet and musicnn rows are stored marked +fast") }
         let localJobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let launch = WorkerLaunch(python: python, models: models, jobs: localJobs, stderrPath: workerLog)
         let options = AnalyzeOptions(target: .folder(root), jobs: localJobs, timeout: timeout, retryFailed: retryFailed,
-                                     engine: engineChoice)
+                                     engine: engineChoice, fast: fast)
         announceInterruption()
         let summary = try CollectionAnalyzer(store: trackStore, launch: launch, options: options).run()
         SummaryPrinter.print(summary)

@@ -9,6 +9,7 @@ import tensorflow as tf
 import tf2onnx
 
 from . import CONVERTER_VERSION
+from .free_batch import free_batch, short_batch
 
 # Same as the descriptor tolerance tonearm is held to against plain Essentia.
 TOLERANCE = 1e-4
@@ -20,22 +21,50 @@ def convert_and_verify(graph_path, recipe, out_dir):
     graph_def = tf.compat.v1.GraphDef()
     with open(graph_path, "rb") as handle:
         graph_def.ParseFromString(handle.read())
-    model, _ = tf2onnx.convert.from_graph_def(graph_def, input_names=[recipe.input], output_names=[recipe.output],
-                                              opset=OPSET)
-    onnx_bytes = model.SerializeToString()
     check = np.random.default_rng(0).uniform(*recipe.check_range, size=recipe.check_shape).astype(np.float32)
-    difference = float(np.abs(_run_onnx(onnx_bytes, recipe, check) - _run_tensorflow(graph_def, recipe, check)).max())
+    expected = _run_tensorflow(graph_def, recipe, check)
+    onnx_bytes, difference, free = None, None, False
+    if recipe.fixed_batch:
+        onnx_bytes, difference = _free_batch_conversion(graph_def, recipe, check, expected)
+        free = onnx_bytes is not None
+    if onnx_bytes is None:
+        onnx_bytes = _convert(graph_def, recipe)
+        difference = float(np.abs(_run_onnx(onnx_bytes, recipe, check) - expected).max())
     if not difference <= TOLERANCE:
         raise ValueError(f"ONNX output differs from TensorFlow by {difference:.3g} (tolerance {TOLERANCE:g})")
     base = os.path.join(out_dir, source_sha256)
     _write_atomically(base + ".onnx", onnx_bytes)
     record = {"converter_version": CONVERTER_VERSION, "source": os.path.basename(graph_path),
               "source_sha256": source_sha256, "onnx_sha256": hashlib.sha256(onnx_bytes).hexdigest(),
-              "input": recipe.input, "output": recipe.output, "opset": OPSET,
+              "input": recipe.input, "output": recipe.output, "opset": OPSET, "free_batch": free,
               "max_abs_difference": difference, "tolerance": TOLERANCE,
               "tensorflow": tf.__version__, "tf2onnx": tf2onnx.__version__, "onnxruntime": onnxruntime.__version__}
     _write_atomically(base + ".json", json.dumps(record, indent=2).encode())
-    return {"onnx": base + ".onnx", "max_abs_difference": difference}
+    return {"onnx": base + ".onnx", "max_abs_difference": difference, "free_batch": free}
+
+
+def _free_batch_conversion(graph_def, recipe, check, expected):
+    """(ONNX bytes, largest difference) of the graph freed of its fixed batch, if it gives every patch what the
+    fixed graph gives it, on the full check batch and on a short one; else (None, None)."""
+    freed = free_batch(graph_def, recipe.input, recipe.fixed_batch)
+    if freed is None:
+        return None, None
+    try:
+        onnx_bytes = _convert(freed, recipe)
+        rows, padded = short_batch(check, recipe.fixed_batch)
+        short = _run_onnx(onnx_bytes, recipe, rows)
+        padded_expected = _run_tensorflow(graph_def, recipe, padded)[: len(rows)]
+        difference = max(float(np.abs(_run_onnx(onnx_bytes, recipe, check) - expected).max()),
+                         float(np.abs(short - padded_expected).max()))
+    except Exception:  # the freed graph does not run: keep the fixed one
+        return None, None
+    return (onnx_bytes, difference) if difference <= TOLERANCE else (None, None)
+
+
+def _convert(graph_def, recipe):
+    model, _ = tf2onnx.convert.from_graph_def(graph_def, input_names=[recipe.input], output_names=[recipe.output],
+                                              opset=OPSET)
+    return model.SerializeToString()
 
 
 def _run_onnx(onnx_bytes, recipe, batch):

@@ -23,12 +23,12 @@ def main(argv=None):
     started = time.perf_counter()
     paths, onnx = model_paths(args)
     try:
-        analyzer, essentia_version = load_analyzer(paths, onnx, threads)
+        analyzer, essentia_version = load_analyzer(paths, onnx, threads, args.fast)
     except Exception as error:  # a corrupt model file must reach the user as one line
         send(out, {"type": "fatal", "error": f"cannot load models: {error}"})
         return 2
     send(out, ready_message(essentia_version, analyzer.groups, onnx, threads, capacity=1,
-                            load_seconds=time.perf_counter() - started))
+                            load_seconds=time.perf_counter() - started, fast=args.fast))
     for line in sys.stdin:
         if not line.strip():
             continue

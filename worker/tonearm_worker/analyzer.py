@@ -12,12 +12,13 @@ GROUP_TYPES = {"tempocnn": TempoCNNGroup, "effnet": EffnetGroup, "musicnn": Musi
 
 
 class Analyzer:
-    def __init__(self, paths, onnx, threads):
-        """`paths`: TensorFlow graph by role; `onnx`: verified ONNX conversions by role, used instead when given."""
+    def __init__(self, paths, onnx, threads, mode):
+        """`paths`: TensorFlow graph by role; `onnx`: verified ONNX conversions by role, used instead when given;
+        `mode`: mode.DEFAULT or mode.FAST."""
         self._groups = {"signal": SignalAnalysis(), "evidence": EvidenceAnalysis()}
         for group, roles in GROUP_ROLES.items():
             if all(role in paths for role in roles):
-                self._groups[group] = GROUP_TYPES[group](paths, onnx, threads)
+                self._groups[group] = GROUP_TYPES[group](paths, onnx, threads, mode)
 
     @property
     def groups(self):

@@ -2,7 +2,7 @@
 Essentia's TensorFlow algorithms. Both paths cut the same patches, so they give the same embeddings (the
 conversion is checked against TensorFlow; tests and the bench check the result against plain Essentia).
 """
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import essentia.standard as es
 import numpy as np
@@ -18,7 +18,7 @@ class PatchLayout:
     """How Essentia's predictor for a backbone cuts mel frames into model inputs."""
     size: int
     hop: int
-    batch: int  # patches per inference: the graph's fixed batch, or 1 where any goes (memory then stays flat)
+    batch: int  # patches per inference at most (memory then stays flat whatever the track's length)
 
     def patches(self, bands):
         starts = range(0, len(bands) - self.size + 1, self.hop)
@@ -51,14 +51,14 @@ class OnnxBackbone:
         return timed(timings, stage, lambda: self._predict(patches))
 
     def _predict(self, patches):
-        batch = self._layout.batch
+        batch = self._model.fixed_batch or self._layout.batch
         outputs = []
         for start in range(0, len(patches), batch):
             chunk = patches[start:start + batch]
-            padded = np.zeros((batch,) + chunk.shape[1:], dtype=np.float32)
-            padded[:len(chunk)] = chunk
-            outputs.append(self._model(padded)[:len(chunk)])
-        return np.concatenate(outputs)
+            if self._model.fixed_batch:  # a graph frozen with its batch runs it whole, the rest zeros
+                chunk = np.concatenate([chunk, np.zeros((batch - len(chunk),) + chunk.shape[1:], dtype=np.float32)])
+            outputs.append(self._model(chunk))
+        return np.concatenate(outputs)[:len(patches)]
 
 
 class TensorflowBackbone:
@@ -70,13 +70,22 @@ class TensorflowBackbone:
         return timed(timings, stage, lambda: self._algorithm(audio16k))
 
 
-def musicnn(graph, onnx, threads):
-    if onnx:
-        return OnnxBackbone(onnx, MUSICNN, threads)
-    return TensorflowBackbone(es.TensorflowPredictMusiCNN(graphFilename=graph, output="model/dense/BiasAdd"))
+def layout_for(layout, mode):
+    """The mode's hop: Essentia's half-patch overlap by default, patches side by side in fast mode."""
+    return layout if mode.overlapping_patches else replace(layout, hop=layout.size)
 
 
-def effnet(graph, onnx, threads):
+def musicnn(graph, onnx, threads, mode):
+    layout = layout_for(MUSICNN, mode)
     if onnx:
-        return OnnxBackbone(onnx, EFFNET, threads)
-    return TensorflowBackbone(es.TensorflowPredictEffnetDiscogs(graphFilename=graph, output="PartitionedCall:1"))
+        return OnnxBackbone(onnx, layout, threads)
+    return TensorflowBackbone(es.TensorflowPredictMusiCNN(graphFilename=graph, output="model/dense/BiasAdd",
+                                                          patchHopSize=layout.hop))
+
+
+def effnet(graph, onnx, threads, mode):
+    layout = layout_for(EFFNET, mode)
+    if onnx:
+        return OnnxBackbone(onnx, layout, threads)
+    return TensorflowBackbone(es.TensorflowPredictEffnetDiscogs(graphFilename=graph, output="PartitionedCall:1",
+                                                                patchHopSize=layout.hop))

@@ -36,7 +36,7 @@ def head(role, paths, onnx, threads, **nodes):
 
 
 class TempoCNNGroup:
-    def __init__(self, paths, onnx, threads):
+    def __init__(self, paths, onnx, threads, _mode):
         self._model = es.TempoCNN(graphFilename=paths["tempocnn"])
 
     def __call__(self, audio, timings):
@@ -47,8 +47,8 @@ class TempoCNNGroup:
 
 
 class EffnetGroup:
-    def __init__(self, paths, onnx, threads):
-        self._embedding = backbones.effnet(paths["effnet"], onnx.get("effnet"), threads)
+    def __init__(self, paths, onnx, threads, mode):
+        self._embedding = backbones.effnet(paths["effnet"], onnx.get("effnet"), threads, mode)
         self._genre = head("genre", paths, onnx, threads, input="serving_default_model_Placeholder",
                            output="PartitionedCall:0")
         self._voice = head("voice", paths, onnx, threads, output="model/Softmax")
@@ -66,8 +66,8 @@ class EffnetGroup:
 
 
 class MusicnnGroup:
-    def __init__(self, paths, onnx, threads):
-        self._embedding = backbones.musicnn(paths["musicnn"], onnx.get("musicnn"), threads)
+    def __init__(self, paths, onnx, threads, mode):
+        self._embedding = backbones.musicnn(paths["musicnn"], onnx.get("musicnn"), threads, mode)
         self._emotion = head("emomusic", paths, onnx, threads, output="model/Identity")
         self._valence_index = class_index(paths["emomusic"], "valence")
         self._arousal_index = class_index(paths["emomusic"], "arousal")

@@ -9,11 +9,11 @@ from .quiet import limit_threads
 
 
 class AnalyzerActor:
-    def __init__(self, paths, onnx, threads):
+    def __init__(self, paths, onnx, threads, fast):
         import ray
         started = time.perf_counter()
         threads = limit_threads(threads)
-        self._analyzer, essentia_version = load_analyzer(paths, onnx, threads)
+        self._analyzer, essentia_version = load_analyzer(paths, onnx, threads, fast)
         self._facts = {"groups": self._analyzer.groups, "essentia": essentia_version, "threads": threads,
                        "node": ray.get_runtime_context().get_node_id(),
                        "load_seconds": round(time.perf_counter() - started, 3)}

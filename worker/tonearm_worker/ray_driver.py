@@ -66,7 +66,7 @@ def main(argv=None):
     paths, onnx = model_paths(args)
     actor_class = ray.remote(num_cpus=1, memory=args.actor_memory_mb * 2**20,
                              max_restarts=0, max_task_retries=0)(AnalyzerActor)
-    pool = ActorPool(lambda: actor_class.remote(paths, onnx, args.threads), args.timeout, args.startup_timeout,
+    pool = ActorPool(lambda: actor_class.remote(paths, onnx, args.threads, args.fast), args.timeout, args.startup_timeout,
                      read_audio if args.ship_audio else None, duration_of)
     pool.start(size)
     try:
@@ -76,7 +76,7 @@ def main(argv=None):
     facts = pool.facts[0]
     capacity = REQUESTS_PER_ACTOR * size
     send(out, ready_message(facts["essentia"], facts["groups"], onnx, facts["threads"], capacity,
-                            time.perf_counter() - started, actors=len(pool.facts),
+                            time.perf_counter() - started, fast=args.fast, actors=len(pool.facts),
                             nodes=sum(1 for node in ray.nodes() if node["Alive"]),
                             actor_load_seconds=[actor["load_seconds"] for actor in pool.facts]))
     try:

@@ -8,6 +8,7 @@ def add_model_arguments(parser):
                         help="a model graph by role: tempocnn, effnet, genre, voice, danceability, musicnn, emomusic")
     parser.add_argument("--onnx", action="append", default=[], metavar="ROLE=PATH",
                         help="a verified ONNX conversion of a model, run instead of its graph")
+    parser.add_argument("--fast", action="store_true", help="the fast mode (mode.py): half the embedding patches")
 
 
 def model_paths(args):
@@ -20,11 +21,12 @@ def send(out, message):
     out.flush()
 
 
-def load_analyzer(paths, onnx, threads):
+def load_analyzer(paths, onnx, threads, fast):
     """(Analyzer with every model loaded, Essentia's version), with Essentia's logging off.
     Call after `quiet.limit_threads`: TensorFlow reads its thread settings when it loads."""
     import essentia
     essentia.log.infoActive = False
     essentia.log.warningActive = False
     from .analyzer import Analyzer
-    return Analyzer(paths, onnx, threads), essentia.__version__
+    from .mode import DEFAULT, FAST
+    return Analyzer(paths, onnx, threads, FAST if fast else DEFAULT), essentia.__version__

@@ -1,9 +1,9 @@
 """The `tags` group: what players show beside title/artist/album, read without decoding the audio."""
 import os
 import re
-import subprocess
 
 import essentia.standard as es
+import mutagen
 
 TAGS_VERSION = 1
 
@@ -48,11 +48,21 @@ def _year(text):
     return int(match.group(1)) if match else None
 
 
+# Where each container keeps embedded pictures, as mutagen names the tags: ID3 APIC frames (MP3, WAV, AIFF),
+# MP4 `covr`, Vorbis/Opus comments' METADATA_BLOCK_PICTURE (and the older COVERART), ASF WM/Picture; FLAC's
+# PICTURE blocks are the file's `pictures`.
+PICTURE_TAGS = ("apic", "covr", "metadata_block_picture", "coverart", "wm/picture")
+
+
 def _has_picture(path):
-    """FFmpeg lists an attached picture as a video stream in every container (ID3, FLAC, MP4, Ogg)."""
+    """Read in-process with mutagen: a subprocess per file (ffprobe) cost 70 ms, 4.5 % of a short clip's
+    analysis."""
     try:
-        out = subprocess.run(["ffprobe", "-v", "error", "-select_streams", "v", "-show_entries", "stream=index",
-                              "-of", "csv=p=0", path], capture_output=True, text=True, timeout=30)
-    except (OSError, subprocess.TimeoutExpired):
+        audio = mutagen.File(path)
+    except Exception:  # mutagen's errors on a damaged header: no picture can be shown either
         return False
-    return out.returncode == 0 and bool(out.stdout.strip())
+    if audio is None:
+        return False
+    if getattr(audio, "pictures", None):
+        return True
+    return audio.tags is not None and any(str(name).lower().split(":")[0] in PICTURE_TAGS for name in audio.tags.keys())
