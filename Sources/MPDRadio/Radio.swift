@@ -54,19 +54,26 @@ public final class Radio {
         var connected = true
         while true {
             do {
-                let mpd = try MPDConnection(host: options.host, port: options.port)
-                say("connected to MPD at \(options.host):\(options.port)")
-                connected = true
-                state = ""
-                while true {
-                    try topUp(mpd)
-                    try mpd.command("idle player playlist")
-                }
+                try followMPD { connected = true }
             } catch {
                 if connected { say("lost MPD at \(options.host):\(options.port) (\(error)); reconnecting") }
                 connected = false
                 usleep(Self.retryDelay)
             }
+        }
+    }
+
+    /// One connection's life: tops the queue up after every player or queue change until MPD goes away.
+    // Kept out of line: Swift 6.3.1's optimizer never finishes on `run` with this loop inlined into it.
+    @inline(never)
+    private func followMPD(onConnect: () -> Void) throws {
+        let mpd = try MPDConnection(host: options.host, port: options.port)
+        say("connected to MPD at \(options.host):\(options.port)")
+        onConnect()
+        state = ""
+        while true {
+            try topUp(mpd)
+            try mpd.command("idle player playlist")
         }
     }
 
