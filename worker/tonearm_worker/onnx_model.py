@@ -1,4 +1,4 @@
-"""One ONNX Runtime session on a verified conversion: one input, one output, a fixed thread budget."""
+"""One ONNX Runtime session on a verified conversion, with a fixed thread budget."""
 import numpy as np
 import onnxruntime
 
@@ -18,4 +18,10 @@ class OnnxModel:
         return first if isinstance(first, int) else None
 
     def __call__(self, batch):
-        return self._session.run(None, {self._input: np.ascontiguousarray(batch, dtype=np.float32)})[0]
+        """The first output for a batch of the first input."""
+        return self.outputs({self._input: batch})[0]
+
+    def outputs(self, inputs):
+        """Every output, in the graph's order, for the inputs by name."""
+        return self._session.run(None, {name: np.ascontiguousarray(value, dtype=np.float32)
+                                        for name, value in inputs.items()})
