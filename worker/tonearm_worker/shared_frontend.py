@@ -47,27 +47,30 @@ class SharedFrontend:
         """The embedding of each patch `bands[start:start + patch]`, as the whole graph gives it."""
         size, radius = self._patch, self._radius
         track = self._whole_track(bands)
-        heads = self._front.outputs({self._input: np.stack([bands[start:start + 2 * radius] for start in starts])})
-        tails = self._front.outputs({self._input: np.stack([bands[start + size - 2 * radius:start + size]
-                                                            for start in starts])})
         embeddings = []
-        for index, start in enumerate(starts):
+        for start in starts:
+            # Every run has the same shape (2 windows here, one chunk below), so ONNX Runtime's memory arena
+            # reuses its blocks from track to track instead of growing with each new shape.
+            edges = self._front.outputs({self._input: np.stack([bands[start:start + 2 * radius],
+                                                                bands[start + size - 2 * radius:start + size]])})
             inputs = {self._input: bands[None, start:start + size]}
-            for name, whole, head, tail in zip(self._timbral, track, heads, tails):
+            for name, whole, edge in zip(self._timbral, track, edges):
                 frames = whole[:, start:start + size].copy()
-                frames[:, :radius] = head[index, :, :radius]
-                frames[:, -radius:] = tail[index, :, -radius:]
+                frames[:, :radius] = edge[0, :, :radius]  # the patch's first frames, from its head window
+                frames[:, -radius:] = edge[1, :, -radius:]  # its last frames, from its tail window
                 inputs[name] = frames[None]
             embeddings.append(self._rest.outputs(inputs)[0])
         return np.concatenate(embeddings)
 
     def _whole_track(self, bands):
-        """The front's output for every frame as the whole track's context gives it (zeros beyond its ends)."""
+        """The front's output for every frame as the whole track's context gives it (zeros beyond its ends),
+        from windows of CHUNK_FRAMES + 2 x radius frames (the last one moved back to end with the track)."""
         frames, chunk, radius = len(bands), CHUNK_FRAMES, self._radius
+        window = min(frames, chunk + 2 * radius)
         track = None
         for begin in range(0, frames, chunk):
-            low, high = max(0, begin - radius), min(frames, begin + chunk + radius)
-            outputs = self._front.outputs({self._input: bands[None, low:high]})
+            low = max(0, min(begin - radius, frames - window))
+            outputs = self._front.outputs({self._input: bands[None, low:low + window]})
             if track is None:
                 track = [np.empty((output.shape[1], frames), dtype=np.float32) for output in outputs]
             count = min(chunk, frames - begin)
