@@ -16,11 +16,15 @@ public struct ModelConverter: Sendable {
         /// nil when the conversion was kept.
         public var error: String?
         public var maxDifference: Double?
+        /// Whether the converter also cut the graph so the worker runs its first layers once per frame
+        /// (converter/tonearm_convert/shared_frontend.py).
+        public var sharedFrontend = false
 
         public var summary: String {
             if let error { return "\(model.role.spec.name): NOT converted: \(error)" }
             return "\(model.role.spec.name): converted, ONNX output within "
                 + String(format: "%.1e", maxDifference ?? .nan) + " of TensorFlow's"
+                + (sharedFrontend ? "; first layers shared by overlapping patches" : "")
         }
     }
 
@@ -45,7 +49,7 @@ public struct ModelConverter: Sendable {
         return models.map { model in
             guard let reply = lines[model.role.rawValue] else { return Outcome(model: model, error: crash) }
             return Outcome(model: model, error: reply.ok ? nil : reply.error ?? "unknown error",
-                           maxDifference: reply.maxAbsDifference)
+                           maxDifference: reply.maxAbsDifference, sharedFrontend: reply.sharedFrontend ?? false)
         }
     }
 
@@ -59,9 +63,10 @@ public struct ModelConverter: Sendable {
         var ok: Bool
         var error: String?
         var maxAbsDifference: Double?
+        var sharedFrontend: Bool?
 
         enum CodingKeys: String, CodingKey {
-            case role, ok, error, maxAbsDifference = "max_abs_difference"
+            case role, ok, error, maxAbsDifference = "max_abs_difference", sharedFrontend = "shared_frontend"
         }
     }
 }

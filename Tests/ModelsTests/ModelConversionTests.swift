@@ -33,6 +33,7 @@ final class ModelConversionTests: XCTestCase {
 
         XCTAssertEqual(first.status, 0, first.stdout + first.stderr)
         XCTAssertTrue(first.stdout.contains("msd-musicnn-1: converted, ONNX output within"), first.stdout)
+        XCTAssertTrue(first.stdout.contains("of TensorFlow's; first layers shared by overlapping patches"), first.stdout)
         XCTAssertTrue(first.stdout.contains("discogs-effnet-bs64-1: converted, ONNX output within"), first.stdout)
         for role in ModelRole.allCases where role != .tempocnn {
             let model = try locate(role, in: models)

@@ -10,9 +10,12 @@ import tf2onnx
 
 from . import CONVERTER_VERSION
 from .free_batch import free_batch, short_batch
+from . import shared_frontend
 
 # Same as the descriptor tolerance tonearm is held to against plain Essentia.
 TOLERANCE = 1e-4
+# The split graph against the whole converted one: the same arithmetic, only rounding may differ.
+SPLIT_TOLERANCE = 1e-5
 OPSET = 13
 
 
@@ -34,13 +37,33 @@ def convert_and_verify(graph_path, recipe, out_dir):
         raise ValueError(f"ONNX output differs from TensorFlow by {difference:.3g} (tolerance {TOLERANCE:g})")
     base = os.path.join(out_dir, source_sha256)
     _write_atomically(base + ".onnx", onnx_bytes)
+    split = _shared_frontend(onnx_bytes, recipe, check, base) if recipe.shared_frontend else None
     record = {"converter_version": CONVERTER_VERSION, "source": os.path.basename(graph_path),
               "source_sha256": source_sha256, "onnx_sha256": hashlib.sha256(onnx_bytes).hexdigest(),
               "input": recipe.input, "output": recipe.output, "opset": OPSET, "free_batch": free,
-              "max_abs_difference": difference, "tolerance": TOLERANCE,
+              "max_abs_difference": difference, "tolerance": TOLERANCE, "shared_frontend": split,
               "tensorflow": tf.__version__, "tf2onnx": tf2onnx.__version__, "onnxruntime": onnxruntime.__version__}
     _write_atomically(base + ".json", json.dumps(record, indent=2).encode())
-    return {"onnx": base + ".onnx", "max_abs_difference": difference, "free_batch": free}
+    return {"onnx": base + ".onnx", "max_abs_difference": difference, "free_batch": free, "shared_frontend": split is not None}
+
+
+def _shared_frontend(onnx_bytes, recipe, check, base):
+    """The graph cut in two for the worker (shared_frontend.py), written beside it when the pieces give what the
+    whole gives within SPLIT_TOLERANCE; its description for the record, else None (the worker runs the whole)."""
+    pieces = shared_frontend.split(onnx_bytes, recipe.input, recipe.output)
+    if pieces is None:
+        return None
+    front, rest, timbral = pieces
+    difference = shared_frontend.verify(onnx_bytes, front, rest, recipe.input, timbral, check)
+    if not difference <= SPLIT_TOLERANCE:
+        return None
+    files = {"front": base + ".front.onnx", "rest": base + ".rest.onnx"}
+    _write_atomically(files["front"], front)
+    _write_atomically(files["rest"], rest)
+    return {"front": os.path.basename(files["front"]), "front_sha256": hashlib.sha256(front).hexdigest(),
+            "rest": os.path.basename(files["rest"]), "rest_sha256": hashlib.sha256(rest).hexdigest(),
+            "timbral": timbral, "radius": shared_frontend.RADIUS, "patch": shared_frontend.PATCH,
+            "max_abs_difference": difference}
 
 
 def _free_batch_conversion(graph_def, recipe, check, expected):

@@ -17,12 +17,15 @@ class Recipe:
     check_range: tuple = (0.0, 5.0)
     # The batch a graph is frozen with (the input's and its reshapes' first dimension); None when any goes.
     fixed_batch: int = None
+    # Whether the worker may run the graph cut in two, its first layers once per frame (shared_frontend.py).
+    shared_frontend: bool = False
 
 
 HEAD_CHECK = (-1.0, 1.0)
 
 RECIPES = {
-    "musicnn": Recipe(input="model/Placeholder:0", output="model/dense/BiasAdd:0", check_shape=(8, 187, 96)),
+    "musicnn": Recipe(input="model/Placeholder:0", output="model/dense/BiasAdd:0", check_shape=(8, 187, 96),
+                      shared_frontend=True),
     # The bs64 graph takes exactly 64 patches per batch; its conversion is given a free batch when that checks equal.
     "effnet": Recipe(input="serving_default_melspectrogram:0", output="PartitionedCall:1", check_shape=(64, 128, 96),
                      fixed_batch=64),

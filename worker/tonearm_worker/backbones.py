@@ -8,6 +8,7 @@ import essentia.standard as es
 import numpy as np
 
 from .onnx_model import OnnxModel
+from .shared_frontend import SharedFrontend
 from .signal_analysis import timed
 
 BANDS = 96
@@ -20,11 +21,14 @@ class PatchLayout:
     hop: int
     batch: int  # patches per inference at most (memory then stays flat whatever the track's length)
 
-    def patches(self, bands):
+    def starts(self, bands):
         starts = range(0, len(bands) - self.size + 1, self.hop)
         if not starts:
             raise ValueError(f"audio too short for one {self.size}-frame patch")
-        return np.stack([bands[start:start + self.size] for start in starts])
+        return starts
+
+    def patches(self, bands):
+        return np.stack([bands[start:start + self.size] for start in self.starts(bands)])
 
 
 MUSICNN = PatchLayout(size=187, hop=93, batch=1)
@@ -75,8 +79,23 @@ def layout_for(layout, mode):
     return layout if mode.overlapping_patches else replace(layout, hop=layout.size)
 
 
+class SharedFrontendBackbone:
+    """MusiCNN with its first layers once per frame (shared_frontend.py): the same embeddings, less work."""
+
+    def __init__(self, shared, layout):
+        self._shared = shared
+        self._layout = layout
+
+    def __call__(self, audio, timings, stage):
+        bands = timed(timings, "mel", lambda: mel_bands(audio))
+        return timed(timings, stage, lambda: self._shared(bands, self._layout.starts(bands)))
+
+
 def musicnn(graph, onnx, threads, mode):
     layout = layout_for(MUSICNN, mode)
+    shared = SharedFrontend.beside(onnx, threads) if onnx else None
+    if shared:
+        return SharedFrontendBackbone(shared, layout)
     if onnx:
         return OnnxBackbone(onnx, layout, threads)
     return TensorflowBackbone(es.TensorflowPredictMusiCNN(graphFilename=graph, output="model/dense/BiasAdd",
