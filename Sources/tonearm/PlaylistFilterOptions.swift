@@ -23,7 +23,7 @@ struct PlaylistFilterOptions: ParsableArguments {
     var key: String?
     @Option(help: "major or minor.")
     var scale: String?
-    @Option(help: "Key profile for --key/--scale: temperley, krumhansl or edma (default: the shown key, fused from all profiles).")
+    @Option(help: "Key profile for --key/--scale: temperley, krumhansl or edma (default: the shown key, decided from the stored profiles).")
     var profile: String?
     @Option(parsing: .unconditional, help: "Integrated loudness range in LUFS.")
     var loudness: String?

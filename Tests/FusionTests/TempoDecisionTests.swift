@@ -9,8 +9,8 @@ final class TempoDecisionTests: XCTestCase {
                                                                      tempoCNNAgreement: 1, danceability: 1.5)))
         XCTAssertEqual(shown.bpm, 140)
         XCTAssertEqual(shown.decidedBy, "tempocnn")
-        XCTAssertEqual(shown.probability ?? -1, 0.8381, accuracy: 5e-4)
-        XCTAssertNil(shown.alternative, "70 BPM has 0.040")
+        XCTAssertEqual(shown.probability ?? -1, 0.8157, accuracy: 5e-4)
+        XCTAssertNil(shown.alternative, "70 BPM has 0.158, under half of 0.816")
     }
 
     func testAgreeingEstimatorsAndTheHistogramAreSure() throws {
@@ -19,7 +19,7 @@ final class TempoDecisionTests: XCTestCase {
             beatPeaks: [.init(bpm: 128, weight: 0.8)], danceability: 1.8)))
         XCTAssertEqual(shown.bpm, 128)
         XCTAssertEqual(shown.decidedBy, "re2013+tempocnn")
-        XCTAssertEqual(shown.probability ?? -1, 0.9533, accuracy: 5e-4)
+        XCTAssertEqual(shown.probability ?? -1, 0.9078, accuracy: 5e-4)
         XCTAssertNil(shown.alternative)
     }
 
@@ -29,15 +29,15 @@ final class TempoDecisionTests: XCTestCase {
             beatPeaks: [.init(bpm: 85, weight: 0.5), .init(bpm: 170, weight: 0.2)], danceability: 1)))
         XCTAssertEqual(shown.bpm, 170)
         XCTAssertEqual(shown.decidedBy, "tempocnn")
-        XCTAssertEqual(shown.probability ?? -1, 0.551, accuracy: 5e-4)
-        XCTAssertEqual(shown.alternative, 85, "0.303 is at least half of 0.551")
+        XCTAssertEqual(shown.probability ?? -1, 0.338, accuracy: 5e-4)
+        XCTAssertEqual(shown.alternative, 85, "0.190 is at least half of 0.338")
     }
 
     func testTheShownValueIsAlwaysAnEstimateOrItsOctave() throws {
         for (re2013, tempoCNN) in [(60.0, 181.0), (95.0, 143.0), (200.0, 67.0), (33.0, 250.0), (120.0, 119.0)] {
             let shown = try XCTUnwrap(TempoDecision.shown(TempoEstimates(re2013: re2013, re2013Confidence: 2, tempoCNN: tempoCNN,
                                                                          tempoCNNAgreement: 0.5, danceability: 1.2)))
-            XCTAssertNotNil(shown.probability, "the model ran (below 0.2 it falls back to TempoCNN)")
+            XCTAssertNotNil(shown.probability, "the model ran")
             let levels = [re2013, tempoCNN].flatMap { [$0, $0 / 2, $0 * 2] }
             XCTAssertTrue(levels.contains { TempoDecision.sameTempo(shown.bpm, $0) }, "\(re2013)/\(tempoCNN) → \(shown.bpm)")
             XCTAssertTrue(TempoDecision.range.contains(shown.bpm))
@@ -55,7 +55,7 @@ final class TempoDecisionTests: XCTestCase {
         XCTAssertEqual(tempoCNN.decidedBy, "tempocnn (incomplete inputs)")
         let noEvidence = try XCTUnwrap(TempoDecision.shown(TempoEstimates(re2013: 128, re2013Confidence: 3, tempoCNN: 128,
                                                                           tempoCNNAgreement: 1)))
-        XCTAssertEqual(noEvidence.bpm, 128, "without the evidence group the model (which would say 64) does not run")
+        XCTAssertEqual(noEvidence.bpm, 128, "without the evidence group the model does not run")
         XCTAssertEqual(noEvidence.decidedBy, "tempocnn (incomplete inputs)")
     }
 

@@ -84,8 +84,8 @@ def compose(out, grooves_count, corpus_count, seed):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out")
-    parser.add_argument("--grooves", type=int, default=300)
-    parser.add_argument("--corpus", type=int, default=160)
+    parser.add_argument("--grooves", type=int, default=800)
+    parser.add_argument("--corpus", type=int, default=100)
     parser.add_argument("--seed", default="tonearm-devset-1")
     parser.add_argument("--jobs", type=int, default=os.cpu_count())
     args = parser.parse_args()

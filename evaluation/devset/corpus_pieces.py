@@ -6,10 +6,14 @@ relative minor, and the piece's final bass note says which of the two (a chorale
 A piece whose last bass note is neither (a Phrygian or half-cadence ending, a modal tune) is skipped,
 so no label rests on a key-finding algorithm. The tempo label is the notated beat (music21's
 `beatDuration`: the quarter in 4/4 and 3/4, the dotted quarter in 6/8, the half in 2/2) at the
-metronome mark we set.
+metronome mark we set, drawn from `tempo_prior` (chorales as hymns are sung, the rest as classical
+movements are played).
 """
+import os
+
 from music21 import corpus, key, meter
 
+import tempo_prior
 from midi_song import DRUM_CHANNEL, Song
 
 COMPOSERS = ("bach", "beethoven", "mozart", "haydn", "joplin")
@@ -25,6 +29,10 @@ def sources():
     for composer in COMPOSERS:
         paths += sorted(str(p) for p in corpus.getComposer(composer))
     return paths
+
+
+def is_chorale(path):
+    return os.path.basename(path).startswith("bwv")
 
 
 def stated_key(score):
@@ -59,7 +67,7 @@ def piece(path, rng, seconds=34.0):
     if stated is None:
         return None
     beat = beat_quarters(score)
-    label = round(rng.uniform(52, 100) if path.find("bach") >= 0 else rng.uniform(50, 140), 1)
+    label = tempo_prior.tempo(rng, "chorale" if is_chorale(path) else "classical")
     quarter_bpm = label * beat
     ensemble, programs = rng.choice(ENSEMBLES)
     song = Song(bpm=quarter_bpm)

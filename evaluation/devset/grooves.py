@@ -8,6 +8,7 @@ is therefore labelled at half its counting tempo, and double-time hi-hats do not
 """
 import math
 
+import tempo_prior
 from midi_song import DRUM_CHANNEL, Song
 
 KICK, SNARE, RIM, CLAP, HAT, PEDAL_HAT, OPEN_HAT, RIDE, CRASH, TAMBOURINE = 36, 38, 37, 39, 42, 44, 46, 51, 49, 54
@@ -32,56 +33,56 @@ LEAD_PROGRAMS = {"wind": [56, 65, 66, 73, 71, 68], "string": [40], "voice": [52,
                  "guitar": [26, 27, 29], "keys": [0, 11, 4], "harmonica": [22]}
 BASS_PROGRAMS = {"acoustic": [32], "electric": [33, 34, 35], "slap": [36], "synth": [38, 39]}
 
-# name: genre, counting-tempo range, beats per bar, steps per beat, label factor, swing (0 straight,
+# name: genre, beats per bar, steps per beat, label factor, swing (0 straight,
 # 1 full triplet swing of the off-steps), drum grids {drum: grid}, bass grid, chord grid, pools.
 STYLES = {
-    "rock": ("rock", (92, 160), 4, 4, 1, 0, {HAT: "x.x.x.x.x.x.x.x.", KICK: "x.......x.x.....", SNARE: "....x.......x..."},
+    "rock": ("rock", 4, 4, 1, 0, {HAT: "x.x.x.x.x.x.x.x.", KICK: "x.......x.x.....", SNARE: "....x.......x..."},
              "x.x.x.x.x.x.x.x.", "x.......x.......", ("dist", "guitar", "keys"), ("guitar", "voice", "synth"), ("electric",)),
-    "rock-sixteenths": ("rock", (68, 96), 4, 4, 1, 0, {HAT: "xxxxxxxxxxxxxxxx", KICK: "x.....x...x.....", SNARE: "....x.......x..."},
+    "rock-sixteenths": ("rock", 4, 4, 1, 0, {HAT: "xxxxxxxxxxxxxxxx", KICK: "x.....x...x.....", SNARE: "....x.......x..."},
                         "x.....x...x.....", "x...............", ("dist", "guitar"), ("guitar", "voice"), ("electric",)),
-    "rock-halftime": ("rock", (130, 180), 4, 4, 0.5, 0, {HAT: "x.x.x.x.x.x.x.x.", KICK: "x.....x.........", SNARE: "........x......."},
+    "rock-halftime": ("rock", 4, 4, 0.5, 0, {HAT: "x.x.x.x.x.x.x.x.", KICK: "x.....x.........", SNARE: "........x......."},
                       "x.......x.......", "x...............", ("dist", "guitar", "strings"), ("guitar", "voice"), ("electric",)),
-    "metal": ("metal", (100, 190), 4, 4, 1, 0, {RIDE: "x...x...x...x...", KICK: "x.x.x.x.x.x.x.x.", SNARE: "....x.......x..."},
+    "metal": ("metal", 4, 4, 1, 0, {RIDE: "x...x...x...x...", KICK: "x.x.x.x.x.x.x.x.", SNARE: "....x.......x..."},
               "x.x.x.x.x.x.x.x.", "x.x.x.x.x.x.x.x.", ("dist",), ("guitar",), ("electric",)),
-    "metal-halftime": ("metal", (150, 200), 4, 4, 0.5, 0, {CRASH: "x.......x.......", KICK: "x.x.x.x.x.x.x.x.", SNARE: "........x......."},
+    "metal-halftime": ("metal", 4, 4, 0.5, 0, {CRASH: "x.......x.......", KICK: "x.x.x.x.x.x.x.x.", SNARE: "........x......."},
                        "x.x.x.x.x.x.x.x.", "x.x.x.x.x.x.x.x.", ("dist",), ("guitar", "synth"), ("electric",)),
-    "disco": ("disco", (108, 132), 4, 4, 1, 0, {KICK: "x...x...x...x...", SNARE: "....x.......x...", HAT: "x...x...x...x...",
+    "disco": ("disco", 4, 4, 1, 0, {KICK: "x...x...x...x...", SNARE: "....x.......x...", HAT: "x...x...x...x...",
                                                OPEN_HAT: "..x...x...x...x."},
               "x.x.x.x.x.x.x.x.", "..x...x...x...x.", ("strings", "keys", "guitar", "brass"), ("string", "wind", "voice"), ("electric", "slap")),
-    "dance-pop": ("pop", (112, 130), 4, 4, 1, 0, {KICK: "x...x...x...x...", CLAP: "....x.......x...", HAT: "xxxxxxxxxxxxxxxx"},
+    "dance-pop": ("pop", 4, 4, 1, 0, {KICK: "x...x...x...x...", CLAP: "....x.......x...", HAT: "xxxxxxxxxxxxxxxx"},
                   "..x...x...x...x.", "x.......x.......", ("pad", "keys", "strings"), ("synth", "voice"), ("synth",)),
-    "pop": ("pop", (85, 125), 4, 4, 1, 0, {HAT: "x.x.x.x.x.x.x.x.", KICK: "x.....x.x.......", SNARE: "....x.......x...",
+    "pop": ("pop", 4, 4, 1, 0, {HAT: "x.x.x.x.x.x.x.x.", KICK: "x.....x.x.......", SNARE: "....x.......x...",
                                          TAMBOURINE: "....x.......x..."},
             "x.....x.x.......", "x...x...x...x...", ("keys", "guitar", "strings", "pad"), ("voice", "keys", "synth"), ("electric", "synth")),
-    "pop-ballad": ("pop", (60, 84), 4, 4, 1, 0, {HAT: "x.x.x.x.x.x.x.x.", KICK: "x.........x.....", SNARE: "....x.......x..."},
+    "pop-ballad": ("pop", 4, 4, 1, 0, {HAT: "x.x.x.x.x.x.x.x.", KICK: "x.........x.....", SNARE: "....x.......x..."},
                    "x.......x.......", "x.x.x.x.x.x.x.x.", ("keys", "strings"), ("voice", "string", "wind"), ("electric", "acoustic")),
-    "funk": ("disco", (92, 118), 4, 4, 1, 0, {HAT: "xxxxxxxxxxxxxxxx", KICK: "x.....x...x..x..", SNARE: "....x..x.x..x..."},
+    "funk": ("disco", 4, 4, 1, 0, {HAT: "xxxxxxxxxxxxxxxx", KICK: "x.....x...x..x..", SNARE: "....x..x.x..x..."},
              "x..x..x...x.x...", ".x.x.x.x.x.x.x.x", ("keys", "guitar", "brass"), ("wind", "synth"), ("slap", "electric")),
-    "hiphop": ("hiphop", (74, 102), 4, 4, 1, 0.6, {HAT: "x.x.x.x.x.x.x.x.", KICK: "x......x..x.....", SNARE: "....x.......x..."},
+    "hiphop": ("hiphop", 4, 4, 1, 0.6, {HAT: "x.x.x.x.x.x.x.x.", KICK: "x......x..x.....", SNARE: "....x.......x..."},
                "x......x..x.....", "x...............", ("keys", "pad", "strings"), ("keys", "voice", "synth"), ("synth", "electric")),
-    "hiphop-sixteenths": ("hiphop", (78, 98), 4, 4, 1, 0.5, {HAT: "xxxxxxxxxxxxxxxx", KICK: "x.....x..x......", SNARE: "....x.......x..."},
+    "hiphop-sixteenths": ("hiphop", 4, 4, 1, 0.5, {HAT: "xxxxxxxxxxxxxxxx", KICK: "x.....x..x......", SNARE: "....x.......x..."},
                           "x.....x..x......", "x.......x.......", ("keys", "pad"), ("keys", "synth"), ("synth",)),
-    "reggae": ("reggae", (64, 92), 4, 4, 1, 0.5, {HAT: "x.x.x.x.x.x.x.x.", KICK: "........x.......", RIM: "........x......."},
+    "reggae": ("reggae", 4, 4, 1, 0.5, {HAT: "x.x.x.x.x.x.x.x.", KICK: "........x.......", RIM: "........x......."},
                "x.....x.x.......", "..x...x...x...x.", ("organ", "guitar", "keys"), ("keys", "wind", "voice"), ("electric",)),
-    "reggae-steppers": ("reggae", (68, 84), 4, 4, 1, 0.5, {HAT: "..x...x...x...x.", KICK: "x...x...x...x...", RIM: "........x......."},
+    "reggae-steppers": ("reggae", 4, 4, 1, 0.5, {HAT: "..x...x...x...x.", KICK: "x...x...x...x...", RIM: "........x......."},
                         "x.x...x.x.......", "..x...x...x...x.", ("organ", "guitar"), ("keys", "wind"), ("electric",)),
-    "blues-shuffle": ("blues", (62, 112), 4, 3, 1, 0, {HAT: "x.xx.xx.xx.x", KICK: "x.....x.....", SNARE: "...x.....x.."},
+    "blues-shuffle": ("blues", 4, 3, 1, 0, {HAT: "x.xx.xx.xx.x", KICK: "x.....x.....", SNARE: "...x.....x.."},
                       "x.xx.xx.xx.x", "...x.....x..", ("keys", "guitar", "organ"), ("harmonica", "guitar", "wind"), ("electric", "acoustic")),
-    "slow-blues": ("blues", (48, 72), 4, 3, 1, 0, {HAT: "xxxxxxxxxxxx", KICK: "x.....x.....", SNARE: "...x.....x.."},
+    "slow-blues": ("blues", 4, 3, 1, 0, {HAT: "xxxxxxxxxxxx", KICK: "x.....x.....", SNARE: "...x.....x.."},
                    "x..x..x..x..", "x.xx.xx.xx.x", ("keys", "guitar", "organ"), ("guitar", "harmonica", "wind"), ("electric",)),
-    "country-train": ("country", (100, 172), 4, 4, 1, 0, {SNARE: "xxxxxxxxxxxxxxxx", KICK: "x.......x......."},
+    "country-train": ("country", 4, 4, 1, 0, {SNARE: "xxxxxxxxxxxxxxxx", KICK: "x.......x......."},
                       "x.......x.......", "....x.......x...", ("guitar",), ("string", "harmonica", "guitar"), ("electric", "acoustic")),
-    "country-two-step": ("country", (88, 140), 4, 4, 1, 0, {HAT: "x.x.x.x.x.x.x.x.", KICK: "x.......x.......", SNARE: "....x.......x..."},
+    "country-two-step": ("country", 4, 4, 1, 0, {HAT: "x.x.x.x.x.x.x.x.", KICK: "x.......x.......", SNARE: "....x.......x..."},
                          "x.......x.......", "....x.......x...", ("guitar", "keys"), ("string", "guitar"), ("electric", "acoustic")),
-    "jazz-swing": ("jazz", (104, 236), 4, 3, 1, 0, {RIDE: "x..x.xx..x.x", PEDAL_HAT: "...x.....x..", KICK: "x..x..x..x.."},
+    "jazz-swing": ("jazz", 4, 3, 1, 0, {RIDE: "x..x.xx..x.x", PEDAL_HAT: "...x.....x..", KICK: "x..x..x..x.."},
                    "x..x..x..x..", "..x.....x...", ("keys", "guitar"), ("wind", "keys"), ("acoustic",)),
-    "jazz-ballad": ("jazz", (54, 82), 4, 3, 1, 0, {RIDE: "x..x.xx..x.x", PEDAL_HAT: "...x.....x.."},
+    "jazz-ballad": ("jazz", 4, 3, 1, 0, {RIDE: "x..x.xx..x.x", PEDAL_HAT: "...x.....x.."},
                     "x..x..x..x..", "x.....x.....", ("keys",), ("wind", "keys", "string"), ("acoustic",)),
-    "waltz": ("country", (96, 180), 3, 2, 1, 0, {KICK: "x.....", SNARE: "..x.x.", HAT: "x.x.x."},
+    "waltz": ("country", 3, 2, 1, 0, {KICK: "x.....", SNARE: "..x.x.", HAT: "x.x.x."},
               "x.....", "..x.x.", ("keys", "guitar", "strings"), ("string", "wind", "harmonica"), ("acoustic", "electric")),
-    "six-eight": ("pop", (42, 72), 2, 3, 1, 0, {HAT: "xxxxxx", KICK: "x.....", SNARE: "...x.."},
+    "six-eight": ("pop", 2, 3, 1, 0, {HAT: "xxxxxx", KICK: "x.....", SNARE: "...x.."},
                   "x.....", "x..x..", ("keys", "guitar", "strings"), ("voice", "string", "wind"), ("electric", "acoustic")),
-    "drum-and-bass": ("hiphop", (160, 178), 4, 4, 1, 0, {HAT: "x.x.x.x.x.x.x.x.", KICK: "x.........x.....", SNARE: "....x.......x..."},
+    "drum-and-bass": ("hiphop", 4, 4, 1, 0, {HAT: "x.x.x.x.x.x.x.x.", KICK: "x.........x.....", SNARE: "....x.......x..."},
                       "x.........x.....", "x...............", ("pad",), ("synth", "voice"), ("synth",)),
 }
 
@@ -104,9 +105,10 @@ def hits(grid, steps, swing):
 
 def arrange(rng, tonic, minor):
     """A random piece: (Song, label bpm, genre, style name, description of the instruments)."""
-    name = rng.choice(sorted(STYLES))
-    genre, (low, high), beats, steps, factor, swing, drums, bass_grid, chord_grid, chord_pools, lead_pools, bass_pools = STYLES[name]
-    count_bpm = round(rng.uniform(low, high), 1)
+    name = tempo_prior.style(rng, rng.choice(tempo_prior.genres()))
+    genre, beats, steps, factor, swing, drums, bass_grid, chord_grid, chord_pools, lead_pools, bass_pools = STYLES[name]
+    label = tempo_prior.tempo(rng, name)
+    count_bpm = round(label / factor, 2)
     song = Song(bpm=count_bpm)
     programs = {0: rng.choice(CHORD_PROGRAMS[rng.choice(chord_pools)]),
                 1: rng.choice(BASS_PROGRAMS[rng.choice(bass_pools)]),
@@ -162,4 +164,4 @@ def arrange(rng, tonic, minor):
         steps_note = "compound (6/8)"
     else:
         steps_note = f"{beats}/4"
-    return song, round(count_bpm * factor, 2), genre, name, f"{steps_note}; programs {programs}"
+    return song, label, genre, name, f"{steps_note}; programs {programs}"
