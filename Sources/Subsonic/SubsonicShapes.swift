@@ -8,8 +8,7 @@ import TrackStore
 /// library, with the requesting user's stars, ratings and plays.
 enum SubsonicShapes {
     static func date(_ date: Date) -> SubsonicValue {
-        .string(ISO8601DateFormatter.string(from: date, timeZone: TimeZone(identifier: "UTC")!,
-                                            formatOptions: [.withInternetDateTime]))
+        .string(InternetDate.string(date))
     }
 
     static func song(_ song: Song, _ marks: UserMarks) -> SubsonicElement {
