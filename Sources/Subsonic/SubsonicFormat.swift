@@ -118,6 +118,7 @@ enum SubsonicFormat {
 
     /// XML 1.0 cannot carry most control characters even escaped, so a tag holding one loses it.
     private static func escaped(_ string: String) -> String {
+        guard string.unicodeScalars.contains(where: changedInXML) else { return string }
         var out = ""
         for scalar in string.unicodeScalars {
             switch scalar {
@@ -131,5 +132,9 @@ enum SubsonicFormat {
             }
         }
         return out
+    }
+
+    private static func changedInXML(_ scalar: Unicode.Scalar) -> Bool {
+        "&<>\"'".unicodeScalars.contains(scalar) || scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value)
     }
 }
