@@ -52,7 +52,7 @@ let package = Package(
         .target(name: "Subsonic", dependencies: [
             "TrackStore", "Playlists", "Similarity", "Users", "AudioStreaming", "Listening", "CollectionScan",
             .product(name: "Crypto", package: "swift-crypto"),
-            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .target(name: "Web", dependencies: [
             "TrackStore", "Models", "Playlists", "MusicMap",

@@ -6,7 +6,8 @@ import TrackStore
 /// The API's service over the latest version of a live collection: rebuilt (library, tags, mix
 /// engine) the first time a request sees a new version, so players see what a concurrent `analyze`
 /// added without restarting `serve`. Each request takes one service and answers from it alone. The
-/// first is built on the first request, so `serve` does not wait for it at start-up.
+/// first is built in the background from the start (2 s at 10^5 tracks), so `serve` does not wait for
+/// it and the first player rarely does.
 final class LiveSubsonicService: @unchecked Sendable {
     typealias Versioned = @Sendable () -> (version: Int, catalog: Catalog)
 
@@ -24,15 +25,21 @@ final class LiveSubsonicService: @unchecked Sendable {
         self.mixBy = mixBy
         listening = ListeningStore(store: store)
         scans = CollectionScans(store: store)
+        Task { [self] in _ = try? await current() }
     }
 
-    func current() throws -> SubsonicService {
+    /// The service of the latest version, built on the API's reply threads (seconds at 10^5 tracks)
+    /// when the collection changed since the last request.
+    func current() async throws -> SubsonicService {
         let (version, catalog) = collection()
-        return try lock.withLock {
-            if let built, built.version == version { return built.service }
-            let fresh = try service(catalog: catalog)
-            built = (version, fresh)
-            return fresh
+        if let built = lock.withLock({ built }), built.version == version { return built.service }
+        return try await ReplyThreads.run { [self] in
+            try lock.withLock {
+                if let built, built.version == version { return built.service }
+                let fresh = try service(catalog: catalog)
+                built = (version, fresh)
+                return fresh
+            }
         }
     }
 

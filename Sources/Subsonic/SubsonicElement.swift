@@ -11,6 +11,11 @@ public struct SubsonicElement: Sendable {
     public init(fields: [(name: String, value: SubsonicValue)]) {
         self.fields = fields
     }
+
+    /// This element with `more` members after its own.
+    func adding(_ more: [(name: String, value: SubsonicValue)]) -> SubsonicElement {
+        SubsonicElement(fields: fields + more)
+    }
 }
 
 public indirect enum SubsonicValue: Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral {

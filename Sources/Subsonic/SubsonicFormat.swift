@@ -13,35 +13,73 @@ enum SubsonicFormat {
     }
 
     func encode(_ root: SubsonicElement) -> Data {
+        var text = ""
         switch self {
         case .json:
-            let object = ["subsonic-response": Self.jsonObject(root)]
-            return (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+            text += #"{"subsonic-response":"#
+            Self.appendJSON(root, to: &text)
+            text += "}"
         case .xml:
-            var text = #"<?xml version="1.0" encoding="UTF-8"?>"#
+            text += #"<?xml version="1.0" encoding="UTF-8"?>"#
             Self.appendXML(root, name: "subsonic-response", namespace: true, to: &text)
-            return Data(text.utf8)
         }
+        return Data(text.utf8)
     }
 
-    private static func jsonObject(_ element: SubsonicElement) -> [String: Any] {
-        var object: [String: Any] = [:]
-        for (name, value) in element.fields {
-            object[name] = jsonValue(value)
+    /// Written directly rather than through JSONSerialization, which boxed every member of a 500-song
+    /// reply into Foundation objects first and took most of its time. Members keep their order.
+    private static func appendJSON(_ element: SubsonicElement, to text: inout String) {
+        text += "{"
+        for (index, (field, value)) in element.fields.enumerated() {
+            if index > 0 { text += "," }
+            appendJSONString(field, to: &text)
+            text += ":"
+            switch value {
+            case .string(let string): appendJSONString(string, to: &text)
+            case .int(let int): text += String(int)
+            case .double(let double): text += xmlNumber(double)
+            case .bool(let bool): text += bool ? "true" : "false"
+            case .element(let child): appendJSON(child, to: &text)
+            case .list(let list): appendJSONList(list, to: &text) { appendJSON($0, to: &$1) }
+            case .strings(let strings): appendJSONList(strings, to: &text) { appendJSONString($0, to: &$1) }
+            case .ints(let ints): appendJSONList(ints, to: &text) { $1 += String($0) }
+            }
         }
-        return object
+        text += "}"
     }
 
-    private static func jsonValue(_ value: SubsonicValue) -> Any {
-        switch value {
-        case .string(let string): return string
-        case .int(let int): return int
-        case .double(let double): return double.isFinite ? double : 0
-        case .bool(let bool): return bool
-        case .element(let element): return jsonObject(element)
-        case .list(let elements): return elements.map(jsonObject)
-        case .strings(let strings): return strings
-        case .ints(let ints): return ints
+    private static func appendJSONList<Item>(_ items: [Item], to text: inout String, _ append: (Item, inout String) -> Void) {
+        text += "["
+        for (index, item) in items.enumerated() {
+            if index > 0 { text += "," }
+            append(item, &text)
+        }
+        text += "]"
+    }
+
+    /// Quotes, backslashes and control characters escaped; everything else as it is (UTF-8, slashes too).
+    private static func appendJSONString(_ string: String, to text: inout String) {
+        text += "\""
+        defer { text += "\"" }
+        if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            text += string
+            return
+        }
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    text.unicodeScalars.append(scalar)
+                }
+            }
         }
     }
 
@@ -80,6 +118,7 @@ enum SubsonicFormat {
 
     /// XML 1.0 cannot carry most control characters even escaped, so a tag holding one loses it.
     private static func escaped(_ string: String) -> String {
+        guard string.unicodeScalars.contains(where: changedInXML) else { return string }
         var out = ""
         for scalar in string.unicodeScalars {
             switch scalar {
@@ -93,5 +132,9 @@ enum SubsonicFormat {
             }
         }
         return out
+    }
+
+    private static func changedInXML(_ scalar: Unicode.Scalar) -> Bool {
+        "&<>\"'".unicodeScalars.contains(scalar) || scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value)
     }
 }

@@ -3,8 +3,10 @@ import Foundation
 import Playlists
 import TrackStore
 
-/// A song as clients see it: the track, its tags and where it files under.
-struct Song: Sendable {
+/// A song as clients see it: the track, its tags and where it files under. A class, so the lists
+/// that pass songs around (a 500-song page, a filter over 10^5 songs) copy one reference, not a
+/// dozen: copying these structs was a quarter of the server's time under load.
+final class Song: Sendable {
     let descriptors: TrackDescriptors
     let tags: TrackTags?
     let albumId: String
@@ -16,6 +18,18 @@ struct Song: Sendable {
     /// Tonearm's strongest styles (activation ≥ 0.1, at most three), shown as the song's genres.
     let styles: [String]
 
+    init(descriptors: TrackDescriptors, tags: TrackTags?, albumId: String, artistId: String, folderId: String,
+         albumName: String, artistName: String, styles: [String]) {
+        self.descriptors = descriptors
+        self.tags = tags
+        self.albumId = albumId
+        self.artistId = artistId
+        self.folderId = folderId
+        self.albumName = albumName
+        self.artistName = artistName
+        self.styles = styles
+    }
+
     var track: Track { descriptors.track }
     var id: String { String(track.id!) }
     var folderPath: String { (track.path as NSString).deletingLastPathComponent }
@@ -25,16 +39,30 @@ struct Song: Sendable {
     }
 }
 
-struct Album: Sendable {
+/// What an album entry shows from its songs is worked out once, with the library: sorting 10^4
+/// albums by a date recomputed from their songs in every comparison took a 50-album list 0.1 s.
+final class Album: Sendable {
     let id: String
     let name: String
     let artistName: String
     let artistId: String
     let songs: [Song]
-    var year: Int? { songs.compactMap { $0.tags?.year }.max() }
-    var genre: String? { songs.lazy.compactMap { $0.tags?.genre }.first }
-    var duration: Int { Int(songs.reduce(0) { $0 + ($1.track.duration ?? 0) }.rounded()) }
-    var created: Date { songs.compactMap(\.track.analyzedAt).min() ?? Date(timeIntervalSince1970: 0) }
+    let year: Int?
+    let genre: String?
+    let duration: Int
+    let created: Date
+
+    init(id: String, name: String, artistName: String, artistId: String, songs: [Song]) {
+        self.id = id
+        self.name = name
+        self.artistName = artistName
+        self.artistId = artistId
+        self.songs = songs
+        year = songs.compactMap { $0.tags?.year }.max()
+        genre = songs.lazy.compactMap { $0.tags?.genre }.first
+        duration = Int(songs.reduce(0) { $0 + ($1.track.duration ?? 0) }.rounded())
+        created = songs.compactMap(\.track.analyzedAt).min() ?? Date(timeIntervalSince1970: 0)
+    }
 }
 
 struct Artist: Sendable {
@@ -58,6 +86,9 @@ struct SubsonicLibrary: Sendable {
     /// `artists`' order: what search matches them by.
     let albumWords: [[String]]
     let artistWords: [[String]]
+    /// The album lists in a fixed order, sorted once per version of the collection rather than per request.
+    let newestAlbums: [Album]
+    let albumsByArtist: [Album]
     private let songsById: [Int64: Song]
     private let albumsById: [String: Album]
     private let artistsById: [String: Artist]
@@ -93,6 +124,8 @@ struct SubsonicLibrary: Sendable {
         self.songs = songs
         self.albums = albums
         folders = FolderTree(songs: songs) { Self.cached($0, in: &folderIds, Self.folderId) }
+        newestAlbums = albums.sorted { $0.created > $1.created }
+        albumsByArtist = albums.map { ($0, ($0.artistName.lowercased(), $0.name.lowercased())) }.sorted { $0.1 < $1.1 }.map(\.0)
         albumWords = albums.map { SearchWords.of($0.name + " " + $0.artistName) }
         artistWords = artists.map { SearchWords.of($0.name) }
         songsById = Dictionary(uniqueKeysWithValues: songs.map { ($0.track.id!, $0) })

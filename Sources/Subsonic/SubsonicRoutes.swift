@@ -52,17 +52,21 @@ public struct SubsonicRoutes<Context: ClientAddressRequestContext>: Sendable {
                              status: "failed", http: .notFound)
             }
             let user = try authenticator.user(for: parameters, address: context.clientAddress)
-            let service = try services.current().for(user: user)
+            let service = try await services.current().for(user: user)
             switch method {
             case "stream", "download": return try await stream(parameters, service: service, request: request, context: context)
             case "getCoverArt": return try await coverArt(parameters, service: service)
             case "getLyricsBySongId": return reply(try await lyricsBySongId(parameters, service: service), format)
             case "getLyrics": return reply(try await lyrics(parameters, service: service), format)
             default:
-                guard let payload = try service.call(method, parameters) else {
-                    throw SubsonicError.generic("tonearm does not implement \(method)")
+                let answer = { @Sendable [method] () throws -> Data in
+                    guard let payload = try service.call(method, parameters) else {
+                        throw SubsonicError.generic("tonearm does not implement \(method)")
+                    }
+                    return Self.encoded(payload, format)
                 }
-                return reply(payload, format)
+                let data = ReplyThreads.longMethods.contains(method) ? try await ReplyThreads.run(answer) : try answer()
+                return response(data, format)
             }
         } catch let error as SubsonicError {
             return reply([("error", .element(error.element))], format, status: "failed")
@@ -72,11 +76,17 @@ public struct SubsonicRoutes<Context: ClientAddressRequestContext>: Sendable {
     }
 
     private func reply(_ payload: SubsonicPayload, _ format: SubsonicFormat, status: String = "ok", http: HTTPResponse.Status = .ok) -> Response {
-        let envelope: SubsonicPayload = [("status", .string(status)), ("version", .string(Self.apiVersion)), ("type", "tonearm"),
-                                         ("serverVersion", .string(Self.serverVersion)), ("openSubsonic", true)]
-        let data = format.encode(SubsonicElement(fields: envelope + payload))
-        return Response(status: http, headers: [.contentType: format.contentType],
-                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        response(Self.encoded(payload, format, status: status), format, http: http)
+    }
+
+    private static func encoded(_ payload: SubsonicPayload, _ format: SubsonicFormat, status: String = "ok") -> Data {
+        let envelope: SubsonicPayload = [("status", .string(status)), ("version", .string(apiVersion)), ("type", "tonearm"),
+                                         ("serverVersion", .string(serverVersion)), ("openSubsonic", true)]
+        return format.encode(SubsonicElement(fields: envelope + payload))
+    }
+
+    private func response(_ data: Data, _ format: SubsonicFormat, http: HTTPResponse.Status = .ok) -> Response {
+        Response(status: http, headers: [.contentType: format.contentType], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     static var serverVersion: String { "0.1.0" }

@@ -15,10 +15,9 @@ extension SubsonicService {
         var albums = library.albums
         switch type {
         case "random": albums.shuffle()
-        case "newest": albums.sort { $0.created > $1.created }
+        case "newest": albums = library.newestAlbums
         case "alphabeticalByName": break
-        case "alphabeticalByArtist":
-            albums.sort { ($0.artistName.lowercased(), $0.name.lowercased()) < ($1.artistName.lowercased(), $1.name.lowercased()) }
+        case "alphabeticalByArtist": albums = library.albumsByArtist
         case "byYear":
             let from = try parameters.int("fromYear", default: 0, in: 0...9999), to = try parameters.int("toYear", default: 9999, in: 0...9999)
             albums = albums.filter { $0.year.map { (min(from, to)...max(from, to)).contains($0) } ?? false }

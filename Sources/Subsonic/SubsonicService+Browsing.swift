@@ -45,7 +45,7 @@ extension SubsonicService {
         let genre = parameters.string("genre")
         let from = try parameters.optionalInt("fromYear"), to = try parameters.optionalInt("toYear")
         let all = library.songs
-        var matching = all.indices.filter { index in
+        var matching = genre == nil && from == nil && to == nil ? Array(all.indices) : all.indices.filter { index in
             let song = all[index]
             return (genre.map { song.genreNames.contains($0) } ?? true)
                 && (from.map { song.tags?.year ?? Int.min >= $0 } ?? true) && (to.map { song.tags?.year ?? Int.max <= $0 } ?? true)

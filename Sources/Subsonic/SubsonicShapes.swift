@@ -8,8 +8,7 @@ import TrackStore
 /// library, with the requesting user's stars, ratings and plays.
 enum SubsonicShapes {
     static func date(_ date: Date) -> SubsonicValue {
-        .string(ISO8601DateFormatter.string(from: date, timeZone: TimeZone(identifier: "UTC")!,
-                                            formatOptions: [.withInternetDateTime]))
+        .string(InternetDate.string(date))
     }
 
     static func song(_ song: Song, _ marks: UserMarks) -> SubsonicElement {
@@ -37,10 +36,6 @@ enum SubsonicShapes {
             "samplingRate": track.sampleRate.map(SubsonicValue.int),
             "channelCount": track.channels.map(SubsonicValue.int),
             "created": track.analyzedAt.map(date),
-            "starred": marks.starred[song.id].map(date),
-            "userRating": marks.ratings[song.id].map(SubsonicValue.int),
-            "playCount": plays.map { .int($0.count) },
-            "played": plays.map { date($0.last) },
             "albumId": .string(song.albumId),
             "artistId": .string(song.artistId),
             "type": "music",
@@ -49,7 +44,7 @@ enum SubsonicShapes {
             "bpm": song.descriptors.shown?.bpm.map { .int(Int($0.rounded())) },
             "genres": .list(song.genreNames.map { SubsonicElement(["name": .string($0)]) }),
             "displayArtist": .string(song.artistName),
-        ])
+        ]).adding(marksFields(of: song.id, marks, plays: plays))
     }
 
     static func album(_ album: Album, _ marks: UserMarks, withSongs: Bool = false) -> SubsonicElement {
@@ -65,13 +60,9 @@ enum SubsonicShapes {
             "created": date(album.created),
             "year": album.year.map(SubsonicValue.int),
             "genre": album.genre.map(SubsonicValue.string),
-            "starred": marks.starred[album.id].map(date),
-            "userRating": marks.ratings[album.id].map(SubsonicValue.int),
-            "playCount": plays.map { .int($0.count) },
-            "played": plays.map { date($0.last) },
             "displayArtist": .string(album.artistName),
             "mediaType": "album",
-        ])
+        ]).adding(marksFields(of: album.id, marks, plays: plays))
         if withSongs { element.fields.append(("song", .list(album.songs.map { song($0, marks) }))) }
         return element
     }
@@ -94,14 +85,10 @@ enum SubsonicShapes {
             "coverArt": .string(album.id),
             "duration": .int(album.duration),
             "created": date(album.created),
-            "starred": marks.starred[album.id].map(date),
-            "userRating": marks.ratings[album.id].map(SubsonicValue.int),
-            "playCount": plays.map { .int($0.count) },
-            "played": plays.map { date($0.last) },
             "albumId": .string(album.id),
             "artistId": .string(album.artistId),
             "mediaType": "album",
-        ])
+        ]).adding(marksFields(of: album.id, marks, plays: plays))
     }
 
     /// A folder as a directory entry.
@@ -111,9 +98,7 @@ enum SubsonicShapes {
             "parent": folder.parentId.map(SubsonicValue.string),
             "isDir": true,
             "title": .string(folder.name),
-            "starred": marks.starred[folder.id].map(date),
-            "userRating": marks.ratings[folder.id].map(SubsonicValue.int),
-        ])
+        ]).adding(marksFields(of: folder.id, marks))
     }
 
     static func artist(_ artist: Artist, _ marks: UserMarks, withAlbums: Bool = false) -> SubsonicElement {
@@ -122,17 +107,20 @@ enum SubsonicShapes {
             "name": .string(artist.name),
             "coverArt": .string(artist.albums[0].id),
             "albumCount": .int(artist.albums.count),
-            "starred": marks.starred[artist.id].map(date),
-            "userRating": marks.ratings[artist.id].map(SubsonicValue.int),
-        ])
+        ]).adding(marksFields(of: artist.id, marks))
         if withAlbums { element.fields.append(("album", .list(artist.albums.map { album($0, marks) }))) }
         return element
     }
 
     /// An artist (or folder) as the folder-era methods name one: id, name, star.
     static func indexEntry(id: String, name: String, _ marks: UserMarks) -> SubsonicElement {
-        SubsonicElement(["id": .string(id), "name": .string(name), "starred": marks.starred[id].map(date),
-                         "userRating": marks.ratings[id].map(SubsonicValue.int)])
+        SubsonicElement(["id": .string(id), "name": .string(name)]).adding(marksFields(of: id, marks))
+    }
+
+    /// What the requesting user gave an item (star, rating) and, for songs and albums, their plays of it.
+    private static func marksFields(of id: String, _ marks: UserMarks, plays: Plays? = nil) -> [(name: String, value: SubsonicValue)] {
+        SubsonicElement(["starred": marks.starred[id].map(date), "userRating": marks.ratings[id].map(SubsonicValue.int),
+                         "playCount": plays.map { .int($0.count) }, "played": plays.map { date($0.last) }]).fields
     }
 
     /// The album's songs' plays together; nil when none was played.

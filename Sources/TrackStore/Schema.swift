@@ -299,6 +299,23 @@ enum Schema {
                     changedAt DATETIME NOT NULL, changedBy TEXT NOT NULL);
                 """)
         }
+        migrator.registerMigration("track-text-search-longer-prefixes") { db in
+            // A prefix term longer than the longest prefix index ("track"* with prefix='1 2 3') made FTS5
+            // merge the whole list of every matching word before it could intersect it with the other
+            // words: 3 ms at 10^5 tracks, 40-250 ms at 10^6 for common words. With prefix indexes up to six
+            // letters such a term is one list read lazily, and the query is driven by its rarest word
+            // (0.03 ms). detail=none: search asks no phrases nor columns, so positions are not stored and
+            // the index stays about as large as before. The triggers of `track-text-search` name the table
+            // and keep feeding the new one.
+            try db.execute(sql: """
+                DROP TABLE track_text;
+                CREATE VIRTUAL TABLE track_text USING fts5(
+                    name, artist, title, album, content='', tokenize='unicode61 remove_diacritics 2',
+                    prefix='1 2 3 4 5 6', detail=none);
+                INSERT INTO track_text (rowid, name, artist, title, album)
+                    SELECT id, replace(path, rtrim(path, replace(path, '/', '')), ''), artist, title, album FROM track;
+                """)
+        }
         return migrator
     }
 }
