@@ -17,11 +17,12 @@ public struct KeyVote: Sendable, Equatable {
 public struct ShownKey: Sendable, Equatable {
     public var pitchClass: Int
     public var minor: Bool
-    /// The model's probability that its best candidate is the key, on [0, 1]; nil when a profile is
+    /// The model's probability that the shown key is the key, on [0, 1]; nil when a profile is
     /// missing and the model did not run.
     public var probability: Double?
     /// The profiles that name this key, in `KeyDecision.profiles` order; "fallback bgate" when the model
-    /// was not sure of any candidate; "krumhansl (incomplete inputs)" when a profile is missing.
+    /// was not sure of any candidate; "bgate" when the model never overrules it (a threshold above 1);
+    /// "krumhansl (incomplete inputs)" when a profile is missing.
     public var decidedBy: String
 }
 
@@ -74,7 +75,9 @@ public enum KeyDecision {
             current.map { next.1 > $0.1 ? next : $0 } ?? next
         }) else { return nil }
         if best.1 < fallbackThreshold, let fallback = fallbacks.first, let own = bySource[fallback] {
-            return ShownKey(pitchClass: own.pitchClass, minor: own.minor, probability: best.1, decidedBy: "fallback \(fallback)")
+            // A threshold above 1 means the model never overrules: the profile alone decides, and is named so.
+            return ShownKey(pitchClass: own.pitchClass, minor: own.minor, probability: probability(features(of: own, votes: bySource)),
+                            decidedBy: fallbackThreshold > 1 ? fallback : "fallback \(fallback)")
         }
         let naming = profiles.filter { bySource[$0].map { sameKey($0, best.0) } == true }
         return ShownKey(pitchClass: best.0.pitchClass, minor: best.0.minor, probability: best.1,

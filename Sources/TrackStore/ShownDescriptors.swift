@@ -8,7 +8,7 @@ import GRDB
 public struct ShownDescriptors: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "shown_descriptors"
     /// Bump when the rules, their coefficients or their inputs change: a writable open recomputes every row.
-    public static let ruleVersion = 5
+    public static let ruleVersion = 6
 
     public var trackId: Int64
     /// nil without any tempo estimate; 0 for digital silence.

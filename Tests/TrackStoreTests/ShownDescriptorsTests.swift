@@ -27,7 +27,7 @@ final class ShownDescriptorsTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(shown.bpmDecidedBy, "tempocnn")
         XCTAssertNil(shown.bpmAlternative)
         XCTAssertEqual(shown.keyClass, KeyClass(key: "F#", scale: "minor"), "G minor by temperley, F# minor by bgate and shaath")
-        XCTAssertEqual(shown.keyDecidedBy, "bgate+shaath")
+        XCTAssertEqual(shown.keyDecidedBy, "bgate", "the committed fit never overrules bgate")
         XCTAssertEqual(shown.keyConfidence ?? 0, 0.4343, accuracy: 5e-4)
         XCTAssertEqual(shown.danceability, 0.5, "DSP Danceability 1.5 of 3 without the EffNet head")
         XCTAssertEqual(shown.danceabilitySource, "dsp")

@@ -284,6 +284,23 @@ def fitted(kind, train):
     return decision, {th: tuple(values.mean(axis=0)) for (th, f), values in results.items() if f == first}
 
 
+def held_out_check(kind, decision, train, validation):
+    """The issue's floor: the shown value never below the best single source. Where the fitted decision
+    falls below it on any figure of the validation part, the training part's best single source is
+    shown always instead. This reads the validation part once, to choose between two rules (the model
+    or one estimator alone), and never to fit or tune the model; `decision.held_out` says which it was."""
+    shown = kind.score([decision.choose(t) for t in validation], validation)
+    single = np.max([kind.score([kind.own(t, s) for t in validation], validation) for s in kind.fallback_sources], axis=0)
+    losses = [f"{s:.3f} against {b:.3f}" for s, b in zip(shown, single) if s < b]
+    if not losses:
+        decision.held_out = "at or above the best single source on every figure: " + " / ".join(f"{v:.3f}" for v in shown)
+        return
+    decision.held_out = f"below the best single source ({', '.join(losses)}), so the fallback is always shown"
+    decision.fall_back_first_to(Decision(kind, train).fallbacks[0])
+    decision.threshold = ALWAYS_FALLBACK
+    print(f"  held-out check: the model is {decision.held_out}")
+
+
 def report(name, kind, decision, train, validation):
     print(f"\n{name}: coefficients (a candidate's log-odds of being right)")
     for feature, weight in zip(kind.features, decision.model.coef_[0]):
@@ -331,6 +348,7 @@ def write_decision(type_name, decision, scores, names_doc, names_name, features_
              f"    static let intercept = {decision.model.intercept_[0]:.6f}",
              f"    /// Below this probability the first fallback's {what} is shown ({ALWAYS_FALLBACK}: always).",
              f"    /// Cross-validated on the training part, by threshold: {cv_text(scores)}.",
+             f"    /// On the validation part the model was {decision.held_out}.",
              f"    static let fallbackThreshold = {decision.threshold}",
              "    /// Chosen with the threshold (cross-validated, see fit.py), then the rest by their training figures:",
              "    /// the first present is shown below the threshold, or where one of `" + names_name + "` is missing.",
@@ -369,9 +387,11 @@ def main():
         ablate("tempo", Tempo, tempo_sources, tempo_train)
         ablate("key", Key, profiles, key_train)
     tempo, tempo_scores = fitted(Tempo(tempo_sources), tempo_train)
+    held_out_check(tempo.kind, tempo, tempo_train, tempo_validation)
     report("tempo (Accuracy1 / Accuracy2)", tempo.kind, tempo, tempo_train,
            tempo_validation)
     key, key_scores = fitted(Key(profiles), key_train)
+    held_out_check(key.kind, key, key_train, key_validation)
     report("key (MIREX weighted)", key.kind, key, key_train, key_validation)
     if args.write:
         write_swift(tempo, key, tempo_scores, key_scores)
