@@ -335,10 +335,18 @@ class Sentences:
             self.shown_closest = best
             tied = [p for p in PROFILES if p != best and match[p] == match[best]]
             comparison = f"as often as {' and '.join(tied)}'s" if tied else "more than any other stock profile's"
-            self.say("key-shown-closest", f"The key users are shown, chosen among the profiles' keys by the decision "
-                                          f"fitted on the development set, is {best}'s on "
-                                          f"{pct(match[best])} of the tracks, {comparison} ("
-                     + ", ".join(f"{p} {pct(match[p])}" for p in PROFILES if p != best) + ").")
+            others = ", ".join(f"{p} {pct(match[p])}" for p in PROFILES if p != best)
+            deciders = {row.get("shown_key_decided_by") for row, _ in shown}
+            # A decision whose fit never overrules one profile names it alone on every track.
+            self.shown_by = next(iter(deciders)) if len(deciders) == 1 and next(iter(deciders)).isalpha() else None
+            if self.shown_by:
+                self.say("key-shown-closest", f"The key users are shown is {self.shown_by}'s on every track (the fitted "
+                                              f"model did not beat it on held-out pieces); it is {best}'s on "
+                                              f"{pct(match[best])}, {comparison} ({others}).")
+            else:
+                self.say("key-shown-closest", f"The key users are shown, chosen among the profiles' keys by the decision "
+                                              f"fitted on the development set, is {best}'s on "
+                                              f"{pct(match[best])} of the tracks, {comparison} ({others}).")
 
     # Loudness
 

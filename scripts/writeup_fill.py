@@ -152,7 +152,9 @@ class Report:
                          f"report's majority rule also names")
             else:
                 named = f"{closest}, the one it follows most (the HTML report's majority rule names {page})"
-            sentences.append(f"**Shown to users**: the fused key everywhere (pages, key filter, export's `shown_key`, "
+            shown_by = getattr(self.s, "shown_by", None)
+            what = f"{shown_by}'s key" if shown_by else "the fused key"
+            sentences.append(f"**Shown to users**: {what} everywhere (pages, key filter, export's `shown_key`, "
                              f"`evaluate`'s `shown (fused)`); if one stock profile must be named, {named}.")
         return " ".join(sentences)
 
@@ -191,7 +193,7 @@ class Report:
             text += (f" On the synthetic drum patterns it scores Accuracy1 {pct(shown['accuracy1'])} and Accuracy2 "
                      f"{pct(shown['accuracy2'])}, " + ("below the best single estimator on " + " and ".join(below)
                                                         if below else "never below the best single estimator") + ".")
-        text += " The key shown is the fused key of section 3; every raw estimate stays in the export."
+        text += " The key shown is the one section 3 names; every raw estimate stays in the export."
         return text
 
     def p_playlists_intro(self):
