@@ -3,12 +3,13 @@ import GRDB
 import TrackStore
 
 /// Fills the pending tracks of a freshly scanned store with clustered random embeddings and plausible
-/// descriptors, through the store's own types, a few thousand tracks per transaction.
+/// descriptors, through the store's own types, a few thousand tracks per transaction. Without
+/// `embeddings` the tracks get names and signal descriptors only, as if analyzed without the models.
 enum SyntheticCollection {
     static let clusters = 2000
     static let batch = 2000
 
-    static func fill(_ store: TrackStore) throws {
+    static func fill(_ store: TrackStore, embeddings: Bool) throws {
         let ids = try store.dbPool.read { try Int64.fetchAll($0, sql: "SELECT id FROM track WHERE state = 'pending' ORDER BY id") }
         try store.saveStyleLabels((0..<400).map { "Style \($0)" })
         var random = XorShift(seed: 11)
@@ -35,6 +36,7 @@ enum SyntheticCollection {
                                                  provenance: "synthetic")
                 var styles = [Float](repeating: 0.001, count: 400)
                 styles[cluster % 400] = Float(0.3 + random.unit() * 0.6)
+                guard embeddings else { return analysis }
                 analysis.effnet = EffnetFeatures(trackId: id, embedding: noisy(effnetCentres[cluster], using: &random),
                                                  styles: styles, voice: random.unit(), danceability: random.unit(),
                                                  provenance: "synthetic")

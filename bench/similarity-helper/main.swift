@@ -4,6 +4,7 @@ import Similarity
 import TrackStore
 
 // similarity-bench fill DB            fill a scanned store with synthetic descriptors
+// similarity-bench fill-names DB      the same names and descriptors without embeddings (search at 10^6: no index to build)
 // similarity-bench build DB [KIND]    build both kinds' indexes (or KIND's) into a fresh cache beside DB, timed
 // similarity-bench sweep DB           recall@10 and latency per HNSW breadth (ef), to choose it
 // similarity-bench current DB [TRUTH] measure Sources/Similarity from the cache; TRUTH: the baseline's top-10 lists
@@ -12,7 +13,7 @@ import TrackStore
 // similarity-bench load DB            measure only the start-up read and the filters (for 10^6 tracks, where
 //                                     the exact index of `current` would need 10 GB)
 let arguments = CommandLine.arguments
-guard arguments.count >= 3 else { fatalError("usage: similarity-bench fill|build|sweep|current|startup|baseline|load DB [TRUTH]") }
+guard arguments.count >= 3 else { fatalError("usage: similarity-bench fill|fill-names|build|sweep|current|startup|baseline|load DB [TRUTH]") }
 let store = try TrackStore(path: arguments[2])
 let queries = 200, pathPairs = 50
 
@@ -38,8 +39,8 @@ func say(_ line: String) {
 }
 
 switch arguments[1] {
-case "fill":
-    let (_, time) = try seconds { try SyntheticCollection.fill(store) }
+case "fill", "fill-names":
+    let (_, time) = try seconds { try SyntheticCollection.fill(store, embeddings: arguments[1] == "fill") }
     say(String(format: "filled in %.1f s", time))
 case "baseline":
     // The old start-up: every descriptor through Codable and dictionaries, then both kinds' embeddings into Swift arrays.
