@@ -41,7 +41,7 @@ final class LoginTests: LiveAppTestCase {
                 _ = try await browser.find("#login-form")
                 try await browser.type("ann", into: "input[name=name]")
                 try await browser.type(self.password, into: "input[name=password]")
-                try await browser.click("#login-form button")
+                try await browser.clickAndWaitForNextPage("#login-form button")
                 let url = try await browser.currentURL
                 XCTAssertEqual(url, site + "/similar", "back to the page asked for")
                 try await browser.go(site + "/")

@@ -181,7 +181,7 @@ final class SavedPlaylistTests: LiveAppTestCase {
             do {
                 try await browser.go(site + "/?style=Electronic---House")
                 try await browser.type("Set one", into: "#save-name")
-                try await browser.click("#save-form button")
+                try await browser.clickAndWaitForNextPage("#save-form button")
                 let listed = try await browser.currentURL
                 XCTAssertEqual(listed, site + "/saved")
                 let count = try await browser.text("#saved-list .matches")

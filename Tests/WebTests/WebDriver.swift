@@ -122,6 +122,23 @@ final class WebDriver {
         try await call("POST", "element/\(element)/click", [:])
     }
 
+    /// Clicks what submits a form or follows a link, then waits until the next page has loaded:
+    /// chromedriver's click does not wait for the navigation it starts (Chromium 156 returns first), so
+    /// reading the URL or the page right after it may still see the old one. The old page is marked;
+    /// the wait ends when a loaded page without the mark answers, or fails after 10 s.
+    func clickAndWaitForNextPage(_ css: String) async throws {
+        try await execute("window.tonearmBeforeClick = true")
+        try await click(css)
+        let deadline = ContinuousClock.now + .seconds(10)
+        while ContinuousClock.now < deadline {
+            // While the page is replaced a script may fail to run; that is not yet the new page either.
+            let loaded = try? await execute("return window.tonearmBeforeClick === undefined && document.readyState === 'complete'")
+            if loaded as? Bool == true { return }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        throw Failure(description: "no new page within 10 s of clicking \(css)")
+    }
+
     func type(_ text: String, into css: String) async throws {
         let element = try await find(css)
         try await call("POST", "element/\(element)/clear", [:])
