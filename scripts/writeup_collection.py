@@ -336,9 +336,10 @@ class Sentences:
             tied = [p for p in PROFILES if p != best and match[p] == match[best]]
             comparison = f"as often as {' and '.join(tied)}'s" if tied else "more than any other stock profile's"
             others = ", ".join(f"{p} {pct(match[p])}" for p in PROFILES if p != best)
-            deciders = {row.get("shown_key_decided_by") for row, _ in shown}
+            deciders = {row.get("shown_key_decided_by") or "" for row, _ in shown}
             # A decision whose fit never overrules one profile names it alone on every track.
-            self.shown_by = next(iter(deciders)) if len(deciders) == 1 and next(iter(deciders)).isalpha() else None
+            only = deciders.pop() if len(deciders) == 1 else ""
+            self.shown_by = only if only.isalpha() else None
             if self.shown_by:
                 self.say("key-shown-closest", f"The key users are shown is {self.shown_by}'s on every track (the fitted "
                                               f"model did not beat it on held-out pieces); it is {best}'s on "

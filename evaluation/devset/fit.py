@@ -202,6 +202,11 @@ class Key:
 
 # ---------------------------------------------------------------- fitting, choosing, cross-validating
 
+def by_training_figures(kind, train):
+    """The single sources, best first by their figures in order on the training part."""
+    return sorted(kind.fallback_sources, key=lambda s: kind.score([kind.own(t, s) for t in train], train), reverse=True)
+
+
 class Decision:
     def __init__(self, kind, train):
         self.kind = kind
@@ -211,9 +216,9 @@ class Decision:
                 X.append(kind.vector(t, c))
                 y.append(1 if kind.right(t, c) else 0)
         self.model = LogisticRegression(C=REGULARIZATION, max_iter=10000).fit(np.array(X), np.array(y))
-        # Best single source first (by its figures in order): the fallback below the threshold, and
-        # where a source is missing; `fitted` may put another first.
-        self.fallbacks = sorted(kind.fallback_sources, key=lambda s: kind.score([kind.own(t, s) for t in train], train), reverse=True)
+        # Best single source first: the fallback below the threshold, and where a source is missing;
+        # `fitted` may put another first.
+        self.fallbacks = by_training_figures(kind, train)
         self.threshold = 0.0
 
     def fall_back_first_to(self, source):
@@ -296,7 +301,7 @@ def held_out_check(kind, decision, train, validation):
         decision.held_out = "at or above the best single source on every figure: " + " / ".join(f"{v:.3f}" for v in shown)
         return
     decision.held_out = f"below the best single source ({', '.join(losses)}), so the fallback is always shown"
-    decision.fall_back_first_to(Decision(kind, train).fallbacks[0])
+    decision.fall_back_first_to(by_training_figures(kind, train)[0])
     decision.threshold = ALWAYS_FALLBACK
     print(f"  held-out check: the model is {decision.held_out}")
 
